@@ -1,0 +1,62 @@
+import type { Table } from 'apache-arrow';
+import type { Sql } from '../sql/sql.ts';
+
+/** Where a file's bytes come from. The engine reads a path or a browser file in place. */
+export type FileHandle =
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'path'; path: string }
+  // A browser File (typed loosely: shared/ has no DOM types); the worker engine reads it in place.
+  | { kind: 'browser-file'; file: object };
+
+/** A file the user picked, as the loader sees it: a name for messages, a size, ranged reads. */
+export interface DataSource {
+  /** What errors call the file: its path or name as the user knows it. */
+  readonly displayName: string;
+  readonly size: number;
+  readRange(start: number, end: number): Promise<Uint8Array>;
+  readonly handle: FileHandle;
+}
+
+/**
+ * The part of AbortSignal the core uses (shared/ is built without DOM or Node types; a real
+ * AbortSignal fits it).
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+export interface QueryOptions {
+  signal?: CancelSignal;
+}
+
+/** Progress of long work, as numbers a view or a CLI bar can show. */
+export interface Progress {
+  phase: string;
+  done: number;
+  total?: number;
+  unit?: 'bytes' | 'rows' | 'files' | 'steps';
+}
+
+/** `{signal, onProgress}` threaded through every long-running call. */
+export interface RunContext {
+  signal?: CancelSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+/**
+ * The one SQL engine interface of the core. DuckDB-WASM implements it in Node (blocking build)
+ * and in a browser worker (async build); both pass engine-contract.ts.
+ */
+export interface Engine {
+  /** Runs SQL with its bound parameters; the result is an Arrow table. */
+  query(q: Sql, opts?: QueryOptions): Promise<Table>;
+  /** Makes a file readable by SQL table functions under `name` (a name the engine chose). */
+  registerFile(name: string, handle: FileHandle): Promise<void>;
+  /** Forgets a registered file. */
+  dropFile(name: string): Promise<void>;
+  /** Creates (or appends to) a table from Arrow IPC stream bytes. */
+  insertArrowIpc(tableName: string, ipcStream: Uint8Array, opts: { create: boolean }): Promise<void>;
+  close(): Promise<void>;
+}

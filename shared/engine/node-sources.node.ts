@@ -1,0 +1,94 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { FaultlineError } from '../errors.ts';
+import type { DataSource } from './engine.ts';
+import type { Codecs } from './load-dataset.ts';
+import { parquet } from './parquet.node.ts';
+
+const gunzipAsync = promisify(gunzip);
+
+/** A file on disk as a DataSource; DuckDB reads it in place through its path. */
+export async function dataSourceFromPath(filePath: string): Promise<DataSource> {
+  const absolute = path.resolve(filePath);
+  let size: number;
+  try {
+    const s = await stat(absolute);
+    if (s.isDirectory()) throw new Error('is a directory');
+    size = s.size;
+  } catch (e) {
+    throw new FaultlineError({
+      code: 'file_not_found',
+      file: filePath,
+      message: `${filePath}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    });
+  }
+  return {
+    displayName: filePath,
+    size,
+    handle: { kind: 'path', path: absolute },
+    async readRange(start: number, end: number) {
+      const fh = await open(absolute, 'r');
+      try {
+        const buffer = new Uint8Array(Math.max(0, end - start));
+        let offset = 0;
+        while (offset < buffer.length) {
+          const { bytesRead } = await fh.read(buffer, offset, buffer.length - offset, start + offset);
+          if (bytesRead === 0) break;
+          offset += bytesRead;
+        }
+        return buffer.subarray(0, offset);
+      } finally {
+        await fh.close();
+      }
+    },
+  };
+}
+
+const dataExtensions = /\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json|arrow|feather|ipc|arrows)(\.gz)?$/i;
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * A command-line input → files: a file as is; a directory → its data files (sorted, not
+ * recursive); a glob (`*`, `?` in the last segment) → the matching files.
+ */
+export async function expandInput(input: string): Promise<string[]> {
+  if (/[*?]/.test(path.basename(input))) {
+    const dir = path.dirname(input);
+    const re = globToRegExp(path.basename(input));
+    const names = await readdir(dir).catch(() => {
+      throw new FaultlineError({ code: 'file_not_found', file: input, message: `${input}: folder ${dir} not found` });
+    });
+    const matched = names.filter((n) => re.test(n)).sort().map((n) => path.join(dir, n));
+    if (matched.length === 0) {
+      throw new FaultlineError({ code: 'file_not_found', file: input, message: `${input}: no file matches` });
+    }
+    return matched;
+  }
+  const s = await stat(input).catch(() => null);
+  if (s?.isDirectory()) {
+    const names = (await readdir(input)).filter((n) => dataExtensions.test(n)).sort();
+    if (names.length === 0) {
+      throw new FaultlineError({ code: 'file_not_found', file: input, message: `${input}: the folder holds no data files` });
+    }
+    return names.map((n) => path.join(input, n));
+  }
+  return [input];
+}
+
+/** Parquet (parquet-wasm's Node build) and gzip (zlib) for the Node front ends. */
+export function nodeCodecs(): Codecs {
+  return {
+    async parquetToArrow(bytes) {
+      return parquet().readParquet(bytes).intoIPCStream();
+    },
+    async gunzip(bytes) {
+      return new Uint8Array(await gunzipAsync(bytes));
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** Stable codes for every error a user can cause; the CLI exits 2 with them, the UI shows them. */
+export type FaultlineErrorCode =
+  | 'file_not_found'
+  | 'empty_file'
+  | 'no_rows'
+  | 'not_text'
+  | 'malformed_csv'
+  | 'ragged_row'
+  | 'malformed_json'
+  | 'mixed_types'
+  | 'malformed_parquet'
+  | 'malformed_arrow'
+  | 'malformed_gzip'
+  | 'unknown_format'
+  | 'schema_mismatch'
+  | 'unknown_column'
+  | 'bad_role'
+  | 'bad_argument'
+  | 'bad_predicate'
+  | 'cancelled'
+  | 'engine';
+
+/** Plain data (no class), so it crosses IPC and structured clone unchanged. */
+export interface FaultlineErrorData {
+  code: FaultlineErrorCode;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: string;
+}
+
+/** A thrown FaultlineError; `toData()` gives its plain form for IPC and JSON. */
+export class FaultlineError extends Error {
+  readonly code: FaultlineErrorCode;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: string;
+
+  constructor(data: FaultlineErrorData) {
+    super(data.message);
+    this.name = 'FaultlineError';
+    this.code = data.code;
+    if (data.file !== undefined) this.file = data.file;
+    if (data.line !== undefined) this.line = data.line;
+    if (data.column !== undefined) this.column = data.column;
+  }
+
+  toData(): FaultlineErrorData {
+    const data: FaultlineErrorData = { code: this.code, message: this.message };
+    if (this.file !== undefined) data.file = this.file;
+    if (this.line !== undefined) data.line = this.line;
+    if (this.column !== undefined) data.column = this.column;
+    return data;
+  }
+}
+
+/** True for a FaultlineError, including one rebuilt from plain data on the far side of IPC. */
+export function isFaultlineError(e: unknown): e is FaultlineError {
+  return e instanceof FaultlineError;
+}

@@ -1,0 +1,78 @@
+import { quoteIdent, quoteLiteral } from './quote.ts';
+
+/** A value DuckDB binds to a `?` placeholder. */
+export type SqlValue = string | number | boolean | null;
+
+declare const sqlBrand: unique symbol;
+
+/** SQL text with `?` placeholders and their values; only this module can make one. */
+export interface Sql {
+  readonly text: string;
+  readonly params: readonly SqlValue[];
+  readonly [sqlBrand]: true;
+}
+
+function make(text: string, params: readonly SqlValue[]): Sql {
+  return { text, params } as unknown as Sql;
+}
+
+function isSql(v: unknown): v is Sql {
+  return typeof v === 'object' && v !== null && 'text' in v && 'params' in v;
+}
+
+/**
+ * Template tag: `${Sql}` splices a fragment, any other value becomes a bound `?` parameter.
+ * So a column name or a user's value can never become SQL text by accident.
+ */
+export function sql(strings: TemplateStringsArray, ...values: readonly (Sql | SqlValue)[]): Sql {
+  let text = strings[0] ?? '';
+  const params: SqlValue[] = [];
+  values.forEach((v, i) => {
+    if (isSql(v)) {
+      text += v.text;
+      params.push(...v.params);
+    } else {
+      text += '?';
+      params.push(v);
+    }
+    text += strings[i + 1] ?? '';
+  });
+  return make(text, params);
+}
+
+/** A quoted identifier (column or table name) as a fragment. */
+export function ident(name: string): Sql {
+  return make(quoteIdent(name), []);
+}
+
+/** A table name the engine chose (e.g. `ds_1`), quoted like any identifier. */
+export function table(name: string): Sql {
+  return ident(name);
+}
+
+/** A quoted text literal, for table-function arguments DuckDB cannot bind. */
+export function literal(value: string): Sql {
+  return make(quoteLiteral(value), []);
+}
+
+/** A number written into the text, for places DuckDB cannot bind (LIMIT in some forms, types). */
+export function numberLiteral(value: number): Sql {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return make(String(value), []);
+}
+
+/** Fragments joined by a separator (default `, `). */
+export function join(parts: readonly Sql[], separator = ', '): Sql {
+  return make(
+    parts.map((p) => p.text).join(separator),
+    parts.flatMap((p) => p.params),
+  );
+}
+
+/**
+ * A fixed piece of SQL written in our own source (a keyword, a type name, an option).
+ * Never pass it anything that came from a file or a user.
+ */
+export function raw(text: `${string}`): Sql {
+  return make(text, []);
+}
