@@ -1,0 +1,82 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FaultlineError } from '../shared/errors.ts';
+import { columnKinds, type ColumnKind } from '../shared/schema/column-kind.ts';
+import type { ColumnRole } from '../shared/schema/column-role.ts';
+import type { SchemaOverrides } from '../shared/schema/dataset-schema.ts';
+import { tasks, type Task } from '../shared/schema/task.ts';
+
+/** The role flags every command takes (CLI.md "Conventions"). */
+export const roleOptions = {
+  label: { type: 'string' },
+  score: { type: 'string' },
+  prediction: { type: 'string' },
+  time: { type: 'string' },
+  id: { type: 'string' },
+  model: { type: 'string' },
+  task: { type: 'string' },
+  threshold: { type: 'string' },
+  positive: { type: 'string' },
+  kind: { type: 'string', multiple: true },
+  delimiter: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+type RoleValues = { [K in keyof typeof roleOptions]?: string | boolean | string[] | undefined };
+
+/** node:util's parseArgs, with its errors turned into the CLI's bad-usage error. */
+export function parse<O extends ParseArgsConfig['options']>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new FaultlineError({ code: 'bad_argument', message: (e as Error).message.split('\n')[0] ?? String(e) });
+  }
+}
+
+const roleFlags: [flag: 'label' | 'score' | 'prediction' | 'time' | 'id' | 'model', role: ColumnRole][] = [
+  ['label', 'label'],
+  ['score', 'score'],
+  ['prediction', 'prediction'],
+  ['time', 'time'],
+  ['id', 'id'],
+  ['model', 'model'],
+];
+
+/** Role, kind and task flags → schema overrides, validated with a clear message. */
+export function schemaOverrides(values: RoleValues): SchemaOverrides {
+  const overrides: SchemaOverrides = {};
+  const roles: Record<string, ColumnRole> = {};
+  for (const [flag, role] of roleFlags) {
+    const column = values[flag];
+    if (typeof column === 'string') roles[column] = role;
+  }
+  if (Object.keys(roles).length) overrides.roles = roles;
+  const kinds: Record<string, ColumnKind> = {};
+  for (const spec of (values.kind as string[] | undefined) ?? []) {
+    const at = spec.lastIndexOf('=');
+    const kind = spec.slice(at + 1) as ColumnKind;
+    if (at <= 0 || !columnKinds.includes(kind)) {
+      throw new FaultlineError({ code: 'bad_argument', message: `--kind ${spec}: expected COLUMN=${columnKinds.join('|')}` });
+    }
+    kinds[spec.slice(0, at)] = kind;
+  }
+  if (Object.keys(kinds).length) overrides.kinds = kinds;
+  if (typeof values.task === 'string') {
+    if (!tasks.includes(values.task as Task)) {
+      throw new FaultlineError({ code: 'bad_argument', message: `--task ${values.task}: expected ${tasks.join(', ')}` });
+    }
+    overrides.task = values.task as Task;
+  }
+  if (typeof values.positive === 'string') overrides.positive = values.positive;
+  return overrides;
+}
+
+/** `--threshold T` in [0, 1] (default 0.5, STATS.md). */
+export function threshold(values: RoleValues): number {
+  if (typeof values.threshold !== 'string') return 0.5;
+  const t = Number(values.threshold);
+  if (!Number.isFinite(t) || t < 0 || t > 1) {
+    throw new FaultlineError({ code: 'bad_argument', message: `--threshold ${values.threshold}: expected a number in [0, 1]` });
+  }
+  return t;
+}

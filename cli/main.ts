@@ -1,0 +1,58 @@
+import { FaultlineError } from '../shared/errors.ts';
+import { createNodeEngine } from '../shared/engine/duckdb.node.ts';
+import type { Engine } from '../shared/engine/engine.ts';
+import { exitCodes } from './exit-codes.ts';
+import type { CommandOutput } from './command.ts';
+import { inspectCommand, inspectUsage } from './commands/inspect.ts';
+
+type Command = (engine: Engine, argv: string[]) => Promise<CommandOutput>;
+
+const commands: Record<string, { run: Command; usage: string }> = {
+  inspect: { run: inspectCommand, usage: inspectUsage },
+};
+
+const usage = `usage: faultline COMMAND [options]   (faultline COMMAND --help for its options)
+
+commands:
+${Object.values(commands)
+  .map((c) => '  ' + c.usage.split('\n')[0])
+  .join('\n')}
+
+exit codes: 0 done, 1 a gate failed, 2 bad usage or bad input`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Runs one CLI invocation and returns its exit code; never throws for bad input. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage + '\n');
+    return name === undefined ? exitCodes.badInput : exitCodes.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`faultline: unknown command '${name}'\n${usage}\n`);
+    return exitCodes.badInput;
+  }
+  let engine: Engine | null = null;
+  try {
+    const wantsJson = rest.includes('--json');
+    engine = await createNodeEngine();
+    const out = await command.run(engine, rest);
+    io.stdout(wantsJson && out.json !== null ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n');
+    return out.exitCode;
+  } catch (e) {
+    if (e instanceof FaultlineError) {
+      io.stderr(`faultline: ${e.message}\n`);
+      return exitCodes.badInput;
+    }
+    io.stderr(`faultline: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.FAULTLINE_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
+    return exitCodes.badInput;
+  } finally {
+    await engine?.close();
+  }
+}

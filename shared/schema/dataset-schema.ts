@@ -1,0 +1,144 @@
+import { FaultlineError } from '../errors.ts';
+import type { Engine, RunContext } from '../engine/engine.ts';
+import type { LoadedDataset } from '../engine/load-dataset.ts';
+import { inferKind, type ColumnKind } from './column-kind.ts';
+import { inferRoles, type ColumnRole, type RoleAssignment } from './column-role.ts';
+import { summarizeTable, type ColumnSummary } from './column-summary.ts';
+import { binaryLabel, inferTask, type BinaryLabel, type Task } from './task.ts';
+import { validateColumns, type ValidationWarning } from './validate.ts';
+
+/** The user's corrections, merged in as data (from CLI flags or the app's role editor). */
+export interface SchemaOverrides {
+  roles?: Record<string, ColumnRole>;
+  kinds?: Record<string, ColumnKind>;
+  task?: Task;
+  /** The label value that counts as positive (class 1). */
+  positive?: string;
+}
+
+export interface SchemaColumn {
+  name: string;
+  type: string;
+  kind: ColumnKind;
+  kindReason: string;
+  role: ColumnRole;
+  roleReason: string;
+  /** Per-class probability columns (multiclass): the class they score. */
+  scoresClass: string | null;
+  nulls: number;
+  nullRate: number;
+  distinct: number;
+  invalid: number;
+  min: number | null;
+  max: number | null;
+  topValues: { value: string; count: number }[] | null;
+}
+
+/** A loaded dataset with every column's kind and role and what is wrong with it: plain data. */
+export interface DatasetSchema {
+  table: string;
+  rows: number;
+  columns: SchemaColumn[];
+  task: Task | null;
+  taskReason: string;
+  /** For binary tasks: which label value is 1. */
+  label: BinaryLabel | null;
+  /** First and last time (epoch ms) of the time column, if there is one. */
+  timeSpan: { start: number; end: number } | null;
+  warnings: ValidationWarning[];
+}
+
+function checkOverrideColumns(overrides: SchemaOverrides, names: Set<string>): void {
+  for (const column of [...Object.keys(overrides.roles ?? {}), ...Object.keys(overrides.kinds ?? {})]) {
+    if (!names.has(column)) {
+      throw new FaultlineError({
+        code: 'unknown_column',
+        column,
+        message: `no column named "${column}" (columns: ${[...names].map((n) => JSON.stringify(n)).join(', ')})`,
+      });
+    }
+  }
+}
+
+const singleRoles: ReadonlySet<ColumnRole> = new Set(['id', 'time', 'label', 'prediction', 'model']);
+
+function applyRoleOverrides(summaries: ColumnSummary[], inferred: RoleAssignment[], roles: Record<string, ColumnRole>): RoleAssignment[] {
+  const out = [...inferred];
+  for (const [column, role] of Object.entries(roles)) {
+    const i = summaries.findIndex((s) => s.name === column);
+    if (singleRoles.has(role) || role === 'score') {
+      // One column per role: the column the user named replaces the inferred one.
+      out.forEach((a, j) => {
+        if (j !== i && a.role === role && !(role === 'score' && a.scoresClass !== undefined)) {
+          out[j] = { role: 'feature', reason: `was ${role}; the user chose '${column}'` };
+        }
+      });
+    }
+    out[i] = { role, reason: 'set by the user' };
+  }
+  return out;
+}
+
+/**
+ * Kinds, roles, task, label mapping and warnings of a loaded dataset, from one summary scan
+ * (plus one over low-cardinality columns). Overrides win over inference, with their reason.
+ */
+export async function inferSchema(
+  engine: Engine,
+  dataset: LoadedDataset,
+  overrides: SchemaOverrides = {},
+  ctx: RunContext = {},
+): Promise<DatasetSchema> {
+  checkOverrideColumns(overrides, new Set(dataset.columns.map((c) => c.name)));
+  const summary = await summarizeTable(engine, dataset.table, dataset.columns, ctx);
+  const kinds = summary.columns.map((s) => {
+    const forced = overrides.kinds?.[s.name];
+    return forced ? { kind: forced, reason: 'set by the user' } : inferKind(s);
+  });
+  const inferred = inferRoles(summary.columns.map((s, i) => ({ summary: s, kind: kinds[i]!.kind })));
+  const roles = applyRoleOverrides(summary.columns, inferred, overrides.roles ?? {});
+  const joined = summary.columns.map((s, i) => ({ summary: s, kind: kinds[i]!.kind, role: roles[i]! }));
+  const inferredTask = inferTask(joined);
+  const task = overrides.task ?? inferredTask.task;
+  const labelColumn = joined.find((c) => c.role.role === 'label');
+  const label = task === 'binary' && labelColumn ? binaryLabel(labelColumn.summary, overrides.positive) : null;
+  if (overrides.positive !== undefined && task === 'binary' && labelColumn && !label) {
+    throw new FaultlineError({
+      code: 'bad_argument',
+      column: labelColumn.summary.name,
+      message: `--positive ${overrides.positive}: label '${labelColumn.summary.name}' has no such value (values: ${(labelColumn.summary.topValues ?? []).map((v) => v.value).join(', ')})`,
+    });
+  }
+  const timeColumn = joined.find((c) => c.role.role === 'time');
+  const loadWarnings: ValidationWarning[] = dataset.warnings.map((w) => ({ code: w.code, column: w.column, message: w.message }));
+  return {
+    table: dataset.table,
+    rows: summary.rows,
+    columns: joined.map(({ summary: s, kind, role }, i) => ({
+      name: s.name,
+      type: s.type,
+      kind,
+      kindReason: kinds[i]!.reason,
+      role: role.role,
+      roleReason: role.reason,
+      scoresClass: role.scoresClass ?? null,
+      nulls: s.nulls,
+      nullRate: summary.rows > 0 ? s.nulls / summary.rows : 0,
+      distinct: s.distinct,
+      invalid: s.invalid,
+      min: s.min,
+      max: s.max,
+      topValues: s.topValues,
+    })),
+    task,
+    taskReason: overrides.task ? 'set by the user' : inferredTask.reason,
+    label,
+    timeSpan: timeColumn && timeColumn.summary.min !== null && timeColumn.summary.max !== null ? { start: timeColumn.summary.min, end: timeColumn.summary.max } : null,
+    warnings: [...loadWarnings, ...validateColumns(summary.rows, joined, task, label)],
+  };
+}
+
+/** The column with a role (the first, for score in a multiclass log), or undefined. */
+export function columnWithRole(schema: DatasetSchema, role: ColumnRole): SchemaColumn | undefined {
+  return schema.columns.find((c) => c.role === role);
+}
