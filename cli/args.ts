@@ -29,11 +29,17 @@ export function parse<O extends ParseArgsConfig['options']>(argv: string[], opti
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new FaultlineError({ code: 'bad_argument', message: (e as Error).message.split('\n')[0] ?? String(e) });
+    throw new FaultlineError({
+      code: 'bad_argument',
+      message: (e as Error).message.split('\n')[0] ?? String(e),
+    });
   }
 }
 
-const roleFlags: [flag: 'label' | 'score' | 'prediction' | 'time' | 'id' | 'model', role: ColumnRole][] = [
+const roleFlags: [
+  flag: 'label' | 'score' | 'prediction' | 'time' | 'id' | 'model',
+  role: ColumnRole,
+][] = [
   ['label', 'label'],
   ['score', 'score'],
   ['prediction', 'prediction'],
@@ -56,14 +62,20 @@ export function schemaOverrides(values: RoleValues): SchemaOverrides {
     const at = spec.lastIndexOf('=');
     const kind = spec.slice(at + 1) as ColumnKind;
     if (at <= 0 || !columnKinds.includes(kind)) {
-      throw new FaultlineError({ code: 'bad_argument', message: `--kind ${spec}: expected COLUMN=${columnKinds.join('|')}` });
+      throw new FaultlineError({
+        code: 'bad_argument',
+        message: `--kind ${spec}: expected COLUMN=${columnKinds.join('|')}`,
+      });
     }
     kinds[spec.slice(0, at)] = kind;
   }
   if (Object.keys(kinds).length) overrides.kinds = kinds;
   if (typeof values.task === 'string') {
     if (!tasks.includes(values.task as Task)) {
-      throw new FaultlineError({ code: 'bad_argument', message: `--task ${values.task}: expected ${tasks.join(', ')}` });
+      throw new FaultlineError({
+        code: 'bad_argument',
+        message: `--task ${values.task}: expected ${tasks.join(', ')}`,
+      });
     }
     overrides.task = values.task as Task;
   }
@@ -76,7 +88,10 @@ export function threshold(values: RoleValues): number {
   if (typeof values.threshold !== 'string') return 0.5;
   const t = Number(values.threshold);
   if (!Number.isFinite(t) || t < 0 || t > 1) {
-    throw new FaultlineError({ code: 'bad_argument', message: `--threshold ${values.threshold}: expected a number in [0, 1]` });
+    throw new FaultlineError({
+      code: 'bad_argument',
+      message: `--threshold ${values.threshold}: expected a number in [0, 1]`,
+    });
   }
   return t;
 }

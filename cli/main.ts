@@ -42,7 +42,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const wantsJson = rest.includes('--json');
     engine = await createNodeEngine();
     const out = await command.run(engine, rest);
-    io.stdout(wantsJson && out.json !== null ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n');
+    io.stdout(
+      wantsJson && out.json !== null ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n',
+    );
     return out.exitCode;
   } catch (e) {
     if (e instanceof FaultlineError) {

@@ -1,7 +1,11 @@
 import type { Engine, RunContext } from '../shared/engine/engine.ts';
 import { loadDataset, type LoadedDataset } from '../shared/engine/load-dataset.ts';
 import { dataSourceFromPath, expandInput, nodeCodecs } from '../shared/engine/node-sources.node.ts';
-import { inferSchema, type DatasetSchema, type SchemaOverrides } from '../shared/schema/dataset-schema.ts';
+import {
+  inferSchema,
+  type DatasetSchema,
+  type SchemaOverrides,
+} from '../shared/schema/dataset-schema.ts';
 
 export interface OpenedDataset {
   input: string;
@@ -23,7 +27,11 @@ export async function openDataset(
   const dataset = await loadDataset(
     engine,
     sources,
-    { tableName: `ds_${++tables}`, codecs: nodeCodecs(), ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}) },
+    {
+      tableName: `ds_${++tables}`,
+      codecs: nodeCodecs(),
+      ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}),
+    },
     ctx,
   );
   const schema = await inferSchema(engine, dataset, opts.overrides, ctx);

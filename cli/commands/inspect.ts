@@ -15,7 +15,13 @@ export function inspectJson({ dataset, schema }: OpenedDataset) {
   return {
     rows: schema.rows,
     format: dataset.format,
-    files: dataset.files.map((f) => ({ name: f.name, format: f.format, gzip: f.gzip, bytes: f.bytes, rows: f.rows })),
+    files: dataset.files.map((f) => ({
+      name: f.name,
+      format: f.format,
+      gzip: f.gzip,
+      bytes: f.bytes,
+      rows: f.rows,
+    })),
     columns: schema.columns.map((c) => ({
       name: c.name,
       type: c.type,
@@ -33,13 +39,19 @@ export function inspectJson({ dataset, schema }: OpenedDataset) {
     task: schema.task,
     task_reason: schema.taskReason,
     positive_label: schema.label?.positive ?? null,
-    time_span: schema.timeSpan ? { start: iso(schema.timeSpan.start), end: iso(schema.timeSpan.end) } : null,
+    time_span: schema.timeSpan
+      ? { start: iso(schema.timeSpan.start), end: iso(schema.timeSpan.end) }
+      : null,
     warnings: schema.warnings.map((w) => ({ code: w.code, column: w.column, message: w.message })),
   };
 }
 
 function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.000Z$/, '').replace(/ 00:00:00$/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.000Z$/, '')
+    .replace(/ 00:00:00$/, '');
 }
 
 const fmt = new Intl.NumberFormat('en-US');
@@ -47,14 +59,26 @@ const fmt = new Intl.NumberFormat('en-US');
 function inspectText(opened: OpenedDataset): string {
   const j = inspectJson(opened);
   const lines: string[] = [];
-  lines.push(`${opened.input}: ${fmt.format(j.rows)} rows, ${j.columns.length} columns, ${j.format}${j.files.length > 1 ? ` (${j.files.length} files)` : ''}`);
-  lines.push(`task: ${j.task ?? 'unknown'} (${j.task_reason})${j.positive_label !== null ? `; positive class = ${j.positive_label}` : ''}`);
+  lines.push(
+    `${opened.input}: ${fmt.format(j.rows)} rows, ${j.columns.length} columns, ${j.format}${j.files.length > 1 ? ` (${j.files.length} files)` : ''}`,
+  );
+  lines.push(
+    `task: ${j.task ?? 'unknown'} (${j.task_reason})${j.positive_label !== null ? `; positive class = ${j.positive_label}` : ''}`,
+  );
   if (j.time_span) lines.push(`time: ${j.time_span.start} to ${j.time_span.end}`);
   lines.push('');
   lines.push(
     renderTable(
       ['column', 'type', 'kind', 'role', 'nulls', 'distinct', 'why this role'],
-      j.columns.map((c) => [c.name, c.type, c.kind, c.role, fmt.format(c.nulls), fmt.format(c.distinct), c.role_reason]),
+      j.columns.map((c) => [
+        c.name,
+        c.type,
+        c.kind,
+        c.role,
+        fmt.format(c.nulls),
+        fmt.format(c.distinct),
+        c.role_reason,
+      ]),
       [false, false, false, false, true, true, false],
     ),
   );
@@ -71,10 +95,14 @@ function inspectText(opened: OpenedDataset): string {
 export async function inspectCommand(engine: Engine, argv: string[]): Promise<CommandOutput> {
   const { values, positionals } = parse(argv, roleOptions);
   if (values.help) return { text: inspectUsage, json: null, exitCode: 0 };
-  if (positionals.length !== 1) {
-    throw new FaultlineError({ code: 'bad_argument', message: `inspect takes one FILE (a folder or glob for many files); usage:\n${inspectUsage}` });
+  const [file] = positionals;
+  if (file === undefined || positionals.length !== 1) {
+    throw new FaultlineError({
+      code: 'bad_argument',
+      message: `inspect takes one FILE (a folder or glob for many files); usage:\n${inspectUsage}`,
+    });
   }
-  const opened = await openDataset(engine, positionals[0]!, {
+  const opened = await openDataset(engine, file, {
     overrides: schemaOverrides(values),
     ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
   });

@@ -68,7 +68,10 @@ export async function createNodeEngine(): Promise<Engine> {
       } else if (handle.kind === 'bytes') {
         db.registerFileBuffer(name, handle.bytes);
       } else {
-        throw new FaultlineError({ code: 'engine', message: 'browser files need the worker engine' });
+        throw new FaultlineError({
+          code: 'engine',
+          message: 'browser files need the worker engine',
+        });
       }
     },
     async dropFile(name: string) {

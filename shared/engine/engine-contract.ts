@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { Engine } from './engine.ts';
-import { ident, sql, table } from '../sql/sql.ts';
+import { ident, join, sql, table } from '../sql/sql.ts';
 import { readColumns } from './arrow-columns.ts';
 
 /**
@@ -27,17 +27,21 @@ export function engineContract(name: string, create: () => Promise<Engine>): voi
     it('keeps hostile column names exact through quoting', async () => {
       const names = ['select', 'a "quoted" name', "it's", 'ü col', 'a.b', 'p(fraud)'];
       const cols = names.map((n, i) => sql`${i}::INTEGER AS ${ident(n)}`);
-      await engine.query(sql`CREATE OR REPLACE TABLE ${table('hostile')} AS SELECT ${cols[0]!}, ${cols[1]!}, ${cols[2]!}, ${cols[3]!}, ${cols[4]!}, ${cols[5]!}`);
+      await engine.query(sql`CREATE OR REPLACE TABLE ${table('hostile')} AS SELECT ${join(cols)}`);
       const t = await engine.query(sql`SELECT * FROM ${table('hostile')}`);
       expect(t.schema.fields.map((f) => f.name)).toEqual(names);
-      const one = await engine.query(sql`SELECT ${ident('a "quoted" name')} AS v FROM ${table('hostile')}`);
+      const one = await engine.query(
+        sql`SELECT ${ident('a "quoted" name')} AS v FROM ${table('hostile')}`,
+      );
       expect(readColumns(one).v).toEqual([1]);
     });
 
     it('reads a registered file through a table function', async () => {
       const bytes = new TextEncoder().encode('a,b\n1,x\n2,y\n');
       await engine.registerFile('contract.csv', { kind: 'bytes', bytes });
-      const t = await engine.query(sql`SELECT sum(a)::DOUBLE AS s, string_agg(b, '') AS b FROM read_csv('contract.csv')`);
+      const t = await engine.query(
+        sql`SELECT sum(a)::DOUBLE AS s, string_agg(b, '') AS b FROM read_csv('contract.csv')`,
+      );
       expect(readColumns(t)).toEqual({ s: [3], b: ['xy'] });
       await engine.dropFile('contract.csv');
     });
@@ -52,7 +56,9 @@ export function engineContract(name: string, create: () => Promise<Engine>): voi
     it('refuses to start a query once cancelled', async () => {
       const controller = new AbortController();
       controller.abort();
-      await expect(engine.query(sql`SELECT 1`, { signal: controller.signal })).rejects.toMatchObject({
+      await expect(
+        engine.query(sql`SELECT 1`, { signal: controller.signal }),
+      ).rejects.toMatchObject({
         code: 'cancelled',
       });
     });

@@ -57,6 +57,10 @@ export interface Engine {
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
   /** Creates (or appends to) a table from Arrow IPC stream bytes. */
-  insertArrowIpc(tableName: string, ipcStream: Uint8Array, opts: { create: boolean }): Promise<void>;
+  insertArrowIpc(
+    tableName: string,
+    ipcStream: Uint8Array,
+    opts: { create: boolean },
+  ): Promise<void>;
   close(): Promise<void>;
 }

@@ -167,6 +167,12 @@ async function rawHeader(
 }
 
 /** Row count of a loaded table. */
-export async function countRows(engine: Engine, tableName: string, ctx: RunContext): Promise<number> {
-  return Number(readScalar(await engine.query(sql`SELECT count(*)::DOUBLE FROM ${table(tableName)}`, ctx)));
+export async function countRows(
+  engine: Engine,
+  tableName: string,
+  ctx: RunContext,
+): Promise<number> {
+  return Number(
+    readScalar(await engine.query(sql`SELECT count(*)::DOUBLE FROM ${table(tableName)}`, ctx)),
+  );
 }

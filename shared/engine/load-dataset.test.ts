@@ -49,7 +49,12 @@ afterAll(async () => {
 
 describe('loadDataset: formats', () => {
   it('reads CSV with types detected and quoting honoured', async () => {
-    const ds = await load(file('a.csv', 'id,amount,note,ts\n1,2.5,"a, quoted ""note""",2026-09-01 10:00:00\n2,3.5,plain,2026-09-02 11:00:00\n'));
+    const ds = await load(
+      file(
+        'a.csv',
+        'id,amount,note,ts\n1,2.5,"a, quoted ""note""",2026-09-01 10:00:00\n2,3.5,plain,2026-09-02 11:00:00\n',
+      ),
+    );
     expect(ds.rows).toBe(2);
     expect(ds.format).toBe('csv');
     expect(ds.columns).toEqual([
@@ -72,11 +77,20 @@ describe('loadDataset: formats', () => {
 
   it('keeps hostile column names exactly and warns about duplicates', async () => {
     const ds = await load(file('h.csv', 'select,"we""ird",ü col,a.b,dup,dup\n1,2,3,4,5,6\n'));
-    expect(ds.columns.map((c) => c.name)).toEqual(['select', 'we"ird', 'ü col', 'a.b', 'dup', 'dup_1']);
+    expect(ds.columns.map((c) => c.name)).toEqual([
+      'select',
+      'we"ird',
+      'ü col',
+      'a.b',
+      'dup',
+      'dup_1',
+    ]);
     expect(ds.warnings).toEqual([
       expect.objectContaining({ code: 'duplicate_column_name', column: 'dup_1' }),
     ]);
-    const rows = readRows(await engine.query(sql`SELECT ${ident('we"ird')} AS v FROM ${table(ds.table)}`));
+    const rows = readRows(
+      await engine.query(sql`SELECT ${ident('we"ird')} AS v FROM ${table(ds.table)}`),
+    );
     expect(rows[0]?.v).toBe(2);
   });
 
@@ -89,7 +103,12 @@ describe('loadDataset: formats', () => {
   });
 
   it('reads JSON lines and JSON arrays with ISO timestamps as TIMESTAMP', async () => {
-    const jl = await load(file('j.jsonl', '{"a":1,"b":"x","t":"2026-09-01T10:00:00Z","n":{"k":1}}\n\n{"a":2.5,"b":null,"t":"2026-09-02 11:00:00"}\n'));
+    const jl = await load(
+      file(
+        'j.jsonl',
+        '{"a":1,"b":"x","t":"2026-09-01T10:00:00Z","n":{"k":1}}\n\n{"a":2.5,"b":null,"t":"2026-09-02 11:00:00"}\n',
+      ),
+    );
     expect(jl.columns).toEqual([
       { name: 'a', type: 'DOUBLE' },
       { name: 'b', type: 'VARCHAR' },
@@ -141,18 +160,46 @@ describe('loadDataset: bad input gets one clear error naming the file', () => {
     ['empty.csv', '', 'empty_file', /empty\.csv: the file is empty/],
     ['blank.csv', '\n\n  \n', 'empty_file', /blank\.csv: the file holds only blank space/],
     ['header-only.csv', 'a,b,c\n', 'no_rows', /header-only\.csv: no data rows \(only a header\)/],
-    ['garbage.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe]), 'not_text', /garbage\.csv: binary data, not UTF-8 text/],
-    ['ragged.csv', 'a,b\n1,2\n3,4,5\n6,7\n', 'ragged_row', /ragged\.csv: line 3 has 3 fields, the header has 2/],
+    [
+      'garbage.csv',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe]),
+      'not_text',
+      /garbage\.csv: binary data, not UTF-8 text/,
+    ],
+    [
+      'ragged.csv',
+      'a,b\n1,2\n3,4,5\n6,7\n',
+      'ragged_row',
+      /ragged\.csv: line 3 has 3 fields, the header has 2/,
+    ],
     ['zero.csv.gz', '', 'empty_file', /zero\.csv\.gz: the file is empty/],
-    ['notgz.csv.gz', 'a,b\n1,2\n', 'malformed_gzip', /notgz\.csv\.gz: named \.gz but not a gzip file/],
+    [
+      'notgz.csv.gz',
+      'a,b\n1,2\n',
+      'malformed_gzip',
+      /notgz\.csv\.gz: named \.gz but not a gzip file/,
+    ],
     ['bad.jsonl', '{"a":1}\n{"a":2,\n', 'malformed_json', /bad\.jsonl: line 2 is not valid JSON/],
-    ['mixed.jsonl', '{"a":1,"b":"x"}\n{"a":"oops","b":"y"}\n', 'mixed_types', /mixed\.jsonl: column "a" mixes types: line 2 has a string \("oops"\) where line 1 has a number/],
+    [
+      'mixed.jsonl',
+      '{"a":1,"b":"x"}\n{"a":"oops","b":"y"}\n',
+      'mixed_types',
+      /mixed\.jsonl: column "a" mixes types: line 2 has a string \("oops"\) where line 1 has a number/,
+    ],
     ['scalar.json', '[1,2,3]', 'malformed_json', /scalar\.json: element 1 is not an object/],
-    ['trunc.arrow', new Uint8Array([0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0, 1, 2, 3]), 'malformed_arrow', /trunc\.arrow: not a readable Arrow IPC file/],
+    [
+      'trunc.arrow',
+      new Uint8Array([0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0, 1, 2, 3]),
+      'malformed_arrow',
+      /trunc\.arrow: not a readable Arrow IPC file/,
+    ],
   ];
   for (const [name, content, code, message] of cases) {
     it(`${name} → ${code}`, async () => {
-      await expect(load(file(name, content))).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+      await expect(load(file(name, content))).rejects.toMatchObject({
+        code,
+        message: expect.stringMatching(message),
+      });
     });
   }
 
@@ -169,7 +216,9 @@ describe('loadDataset: bad input gets one clear error naming the file', () => {
 
   it('a truncated Parquet file', async () => {
     const bytes = pq.writeParquet(pq.Table.fromIPCStream(tableToIPC(sampleArrow(), 'stream')));
-    await expect(load(file('trunc.parquet', bytes.subarray(0, bytes.length - 20)))).rejects.toMatchObject({
+    await expect(
+      load(file('trunc.parquet', bytes.subarray(0, bytes.length - 20))),
+    ).rejects.toMatchObject({
       code: 'malformed_parquet',
       message: expect.stringMatching(/trunc\.parquet: not a readable Parquet file/),
     });
@@ -177,11 +226,16 @@ describe('loadDataset: bad input gets one clear error naming the file', () => {
 
   it('a truncated gzip file', async () => {
     const gz = gzipSync('a,b\n' + '1,2\n'.repeat(1000));
-    await expect(load(file('cut.jsonl.gz', gz.subarray(0, 30)))).rejects.toMatchObject({ code: 'malformed_gzip' });
+    await expect(load(file('cut.jsonl.gz', gz.subarray(0, 30)))).rejects.toMatchObject({
+      code: 'malformed_gzip',
+    });
   });
 
   it('a missing file', async () => {
-    await expect(load(path.join(dir, 'nope.csv'))).rejects.toMatchObject({ code: 'file_not_found', message: expect.stringMatching(/nope\.csv: cannot read \(ENOENT\)/) });
+    await expect(load(path.join(dir, 'nope.csv'))).rejects.toMatchObject({
+      code: 'file_not_found',
+      message: expect.stringMatching(/nope\.csv: cannot read \(ENOENT\)/),
+    });
   });
 
   it('files whose columns disagree on type', async () => {
@@ -191,9 +245,15 @@ describe('loadDataset: bad input gets one clear error naming the file', () => {
   });
 
   it('leaves no table behind after a failed load', async () => {
-    const before = readRows(await engine.query(sql`SELECT count(*)::DOUBLE AS n FROM duckdb_tables()`))[0]?.n;
-    await expect(load(file('x1.csv', 'a\n1\n'), file('x2.csv', 'a,b\n1,2\n3\n'))).rejects.toBeTruthy();
-    const after = readRows(await engine.query(sql`SELECT count(*)::DOUBLE AS n FROM duckdb_tables()`))[0]?.n;
+    const before = readRows(
+      await engine.query(sql`SELECT count(*)::DOUBLE AS n FROM duckdb_tables()`),
+    )[0]?.n;
+    await expect(
+      load(file('x1.csv', 'a\n1\n'), file('x2.csv', 'a,b\n1,2\n3\n')),
+    ).rejects.toBeTruthy();
+    const after = readRows(
+      await engine.query(sql`SELECT count(*)::DOUBLE AS n FROM duckdb_tables()`),
+    )[0]?.n;
     expect(after).toBe(before);
   });
 });

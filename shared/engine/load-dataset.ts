@@ -61,15 +61,30 @@ export async function loadDataset(
   if (sources.length === 0) {
     throw new FaultlineError({ code: 'file_not_found', message: 'no input files matched' });
   }
-  const staging = sources.map((_s, i) => (sources.length === 1 ? opts.tableName : `${opts.tableName}__part${i}`));
+  const staging = sources.map((_s, i) =>
+    sources.length === 1 ? opts.tableName : `${opts.tableName}__part${i}`,
+  );
   const files: LoadedFile[] = [];
   const warnings: LoadWarning[] = [];
   try {
     for (const [i, source] of sources.entries()) {
       throwIfAborted(ctx.signal);
-      ctx.onProgress?.({ phase: `reading ${source.displayName}`, done: i, total: sources.length, unit: 'files' });
+      ctx.onProgress?.({
+        phase: `reading ${source.displayName}`,
+        done: i,
+        total: sources.length,
+        unit: 'files',
+      });
       const stagingName = staging[i] ?? opts.tableName;
-      const loaded = await loadOneFile(engine, source, stagingName, `f_${opts.tableName}_${i}`, opts, ctx, warnings);
+      const loaded = await loadOneFile(
+        engine,
+        source,
+        stagingName,
+        `f_${opts.tableName}_${i}`,
+        opts,
+        ctx,
+        warnings,
+      );
       files.push(loaded);
     }
     if (sources.length > 1) await unionByName(engine, staging, files, opts.tableName, ctx);
@@ -104,12 +119,20 @@ async function loadOneFile(
 ): Promise<LoadedFile> {
   const name = source.displayName;
   if (source.size === 0) {
-    throw new FaultlineError({ code: 'empty_file', file: name, message: `${name}: the file is empty (0 bytes)` });
+    throw new FaultlineError({
+      code: 'empty_file',
+      file: name,
+      message: `${name}: the file is empty (0 bytes)`,
+    });
   }
   const head = await source.readRange(0, Math.min(source.size, headBytes));
   const { format, gzip } = detectFormat(name, head);
   if (gzip && !hasGzipMagic(head)) {
-    throw new FaultlineError({ code: 'malformed_gzip', file: name, message: `${name}: named .gz but not a gzip file` });
+    throw new FaultlineError({
+      code: 'malformed_gzip',
+      file: name,
+      message: `${name}: named .gz but not a gzip file`,
+    });
   }
   if (!gzip && (format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl')) {
     const offset = binaryOffset(head);
@@ -121,7 +144,11 @@ async function loadOneFile(
       });
     }
     if (new TextDecoder().decode(head).trim() === '' && source.size <= headBytes) {
-      throw new FaultlineError({ code: 'empty_file', file: name, message: `${name}: the file holds only blank space` });
+      throw new FaultlineError({
+        code: 'empty_file',
+        file: name,
+        message: `${name}: the file holds only blank space`,
+      });
     }
   }
 
@@ -131,19 +158,37 @@ async function loadOneFile(
     try {
       const csvOpts: CsvOptions = { ...opts };
       if (format === 'tsv' && csvOpts.delimiter === undefined) csvOpts.delimiter = '\t';
-      const { headerNames } = await loadCsv(engine, source, registered, tableName, csvOpts, ctx, gzip);
-      if (headerNames) warnings.push(...renameWarnings(headerNames, await describeTable(engine, tableName, ctx), name));
+      const { headerNames } = await loadCsv(
+        engine,
+        source,
+        registered,
+        tableName,
+        csvOpts,
+        ctx,
+        gzip,
+      );
+      if (headerNames)
+        warnings.push(
+          ...renameWarnings(headerNames, await describeTable(engine, tableName, ctx), name),
+        );
     } finally {
       await engine.dropFile(registered);
     }
   } else {
     const bytes = await readAll(source, opts, gzip);
-    if (format === 'parquet') await loadParquet(engine, bytes, opts.codecs.parquetToArrow, tableName, name);
+    if (format === 'parquet')
+      await loadParquet(engine, bytes, opts.codecs.parquetToArrow, tableName, name);
     else if (format === 'arrow') await loadArrowIpc(engine, bytes, tableName, name);
     else {
       const text = new TextDecoder().decode(bytes);
       const parsed = format === 'json' ? parseJsonArray(text, name) : parseJsonLines(text, name);
-      await insertJsonRecords(engine, parsed, tableName, name, format === 'json' ? 'element' : 'line');
+      await insertJsonRecords(
+        engine,
+        parsed,
+        tableName,
+        name,
+        format === 'json' ? 'element' : 'line',
+      );
     }
   }
   const rows = await countRows(engine, tableName, ctx);
@@ -171,7 +216,11 @@ async function readAll(source: DataSource, opts: LoadOptions, gzip: boolean): Pr
   }
 }
 
-function renameWarnings(headerNames: string[], columns: DatasetColumn[], file: string): LoadWarning[] {
+function renameWarnings(
+  headerNames: string[],
+  columns: DatasetColumn[],
+  file: string,
+): LoadWarning[] {
   const out: LoadWarning[] = [];
   headerNames.forEach((raw, i) => {
     const final = columns[i]?.name;
@@ -213,11 +262,16 @@ async function unionByName(
     }
   });
   const selects = parts.map((p) => sql`SELECT * FROM ${table(p)}`);
-  await engine.query(sql`CREATE TABLE ${table(tableName)} AS ${join(selects, ' UNION ALL BY NAME ')}`, ctx);
+  await engine.query(
+    sql`CREATE TABLE ${table(tableName)} AS ${join(selects, ' UNION ALL BY NAME ')}`,
+    ctx,
+  );
 }
 
 function isNumericType(t: string): boolean {
-  return /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(t);
+  return /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
+    t,
+  );
 }
 
 async function dropQuietly(engine: Engine, tables: string[]): Promise<void> {

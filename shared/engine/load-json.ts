@@ -1,4 +1,12 @@
-import { Bool, Float64, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+import {
+  Bool,
+  Float64,
+  Table,
+  Utf8,
+  tableToIPC,
+  vectorFromArray,
+  type DataType,
+} from 'apache-arrow';
 import { FaultlineError } from '../errors.ts';
 import type { Engine } from './engine.ts';
 
@@ -24,7 +32,10 @@ function kindOf(v: unknown): JsonKind | null {
 }
 
 /** JSON lines: one object per non-blank line; a bad line is named by its number. */
-export function parseJsonLines(text: string, displayName: string): { records: JsonRecord[]; lines: number[] } {
+export function parseJsonLines(
+  text: string,
+  displayName: string,
+): { records: JsonRecord[]; lines: number[] } {
   const records: JsonRecord[] = [];
   const lines: number[] = [];
   let lineNo = 0;
@@ -49,7 +60,10 @@ export function parseJsonLines(text: string, displayName: string): { records: Js
 }
 
 /** A JSON array of objects; a syntax error is named by its line. */
-export function parseJsonArray(text: string, displayName: string): { records: JsonRecord[]; lines: number[] } {
+export function parseJsonArray(
+  text: string,
+  displayName: string,
+): { records: JsonRecord[]; lines: number[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -88,7 +102,12 @@ function asRecord(v: unknown, displayName: string, at: number, unit: string): Js
 }
 
 /** One type per column over all records; a column mixing numbers and text is an error. */
-function planColumns(records: JsonRecord[], lines: number[], displayName: string, unit: string): ColumnPlan[] {
+function planColumns(
+  records: JsonRecord[],
+  lines: number[],
+  displayName: string,
+  unit: string,
+): ColumnPlan[] {
   const plans = new Map<string, ColumnPlan>();
   records.forEach((r, i) => {
     for (const [name, v] of Object.entries(r)) {
@@ -155,7 +174,13 @@ export async function insertJsonRecords(
   for (let start = 0; start < parsed.records.length; start += batchRows) {
     const batch = parsed.records.slice(start, start + batchRows);
     const vectors = Object.fromEntries(
-      plans.map((p) => [p.name, vectorFromArray(batch.map((r) => cell(p.kind, r[p.name])), arrowType(p.kind))]),
+      plans.map((p) => [
+        p.name,
+        vectorFromArray(
+          batch.map((r) => cell(p.kind, r[p.name])),
+          arrowType(p.kind),
+        ),
+      ]),
     );
     const ipc = tableToIPC(new Table(vectors), 'stream');
     await engine.insertArrowIpc(tableName, ipc, { create: start === 0 });

@@ -34,7 +34,12 @@ export async function dataSourceFromPath(filePath: string): Promise<DataSource> 
         const buffer = new Uint8Array(Math.max(0, end - start));
         let offset = 0;
         while (offset < buffer.length) {
-          const { bytesRead } = await fh.read(buffer, offset, buffer.length - offset, start + offset);
+          const { bytesRead } = await fh.read(
+            buffer,
+            offset,
+            buffer.length - offset,
+            start + offset,
+          );
           if (bytesRead === 0) break;
           offset += bytesRead;
         }
@@ -46,10 +51,14 @@ export async function dataSourceFromPath(filePath: string): Promise<DataSource> 
   };
 }
 
-const dataExtensions = /\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json|arrow|feather|ipc|arrows)(\.gz)?$/i;
+const dataExtensions =
+  /\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json|arrow|feather|ipc|arrows)(\.gz)?$/i;
 
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   return new RegExp(`^${escaped}$`);
 }
 
@@ -62,11 +71,22 @@ export async function expandInput(input: string): Promise<string[]> {
     const dir = path.dirname(input);
     const re = globToRegExp(path.basename(input));
     const names = await readdir(dir).catch(() => {
-      throw new FaultlineError({ code: 'file_not_found', file: input, message: `${input}: folder ${dir} not found` });
+      throw new FaultlineError({
+        code: 'file_not_found',
+        file: input,
+        message: `${input}: folder ${dir} not found`,
+      });
     });
-    const matched = names.filter((n) => re.test(n)).sort().map((n) => path.join(dir, n));
+    const matched = names
+      .filter((n) => re.test(n))
+      .sort()
+      .map((n) => path.join(dir, n));
     if (matched.length === 0) {
-      throw new FaultlineError({ code: 'file_not_found', file: input, message: `${input}: no file matches` });
+      throw new FaultlineError({
+        code: 'file_not_found',
+        file: input,
+        message: `${input}: no file matches`,
+      });
     }
     return matched;
   }
@@ -74,7 +94,11 @@ export async function expandInput(input: string): Promise<string[]> {
   if (s?.isDirectory()) {
     const names = (await readdir(input)).filter((n) => dataExtensions.test(n)).sort();
     if (names.length === 0) {
-      throw new FaultlineError({ code: 'file_not_found', file: input, message: `${input}: the folder holds no data files` });
+      throw new FaultlineError({
+        code: 'file_not_found',
+        file: input,
+        message: `${input}: the folder holds no data files`,
+      });
     }
     return names.map((n) => path.join(input, n));
   }

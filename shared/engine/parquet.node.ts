@@ -11,7 +11,9 @@ let initialized = false;
  */
 export function parquet(): typeof parquetWasm {
   if (!initialized) {
-    parquetWasm.initSync({ module: readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')) });
+    parquetWasm.initSync({
+      module: readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')),
+    });
     initialized = true;
   }
   return parquetWasm;

@@ -17,7 +17,10 @@ export function inferKind(s: ColumnSummary): { kind: ColumnKind; reason: string 
   if (isNumericType(s.type)) {
     return s.distinct >= numericMinDistinct
       ? { kind: 'numeric', reason: `${s.type} with ${s.distinct} distinct values` }
-      : { kind: 'categorical', reason: `${s.type} with only ${s.distinct} distinct values (20 or fewer)` };
+      : {
+          kind: 'categorical',
+          reason: `${s.type} with only ${s.distinct} distinct values (20 or fewer)`,
+        };
   }
   // Mostly unique text (ids, names, free text) is not a category any analysis can bin.
   if (s.type === 'VARCHAR' && s.distinct > 100 && s.distinct * 2 > s.nonNull) {

@@ -97,7 +97,9 @@ export async function summarizeTable(
     notTimestamp: num(get('nots', i)),
     topValues: null,
   }));
-  const low = summaries.map((s, i) => ({ s, i })).filter(({ s }) => s.distinct > 0 && s.distinct <= lowCardinality);
+  const low = summaries
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.distinct > 0 && s.distinct <= lowCardinality);
   if (low.length > 0) {
     const perColumn = low.map(
       ({ s, i }) =>
@@ -105,7 +107,10 @@ export async function summarizeTable(
             FROM ${table(tableName)} WHERE ${ident(s.name)} IS NOT NULL GROUP BY 2`,
     );
     const values = readColumns(
-      await engine.query(sql`SELECT * FROM (${join(perColumn, ' UNION ALL ')}) ORDER BY k, n DESC, v`, ctx),
+      await engine.query(
+        sql`SELECT * FROM (${join(perColumn, ' UNION ALL ')}) ORDER BY k, n DESC, v`,
+        ctx,
+      ),
     );
     (values.k ?? []).forEach((k, r) => {
       const target = summaries[Number(k)];

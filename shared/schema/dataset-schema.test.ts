@@ -23,24 +23,28 @@ async function schemaOf(csv: string, overrides: SchemaOverrides = {}): Promise<D
 
 /** A small binary-classification log: 60 rows, known roles, planted problems. */
 function fraudLog(opts: { scoreMax?: number; label?: (i: number) => string } = {}): string {
-  const lines = ['transaction_id,event_time,amount,region,is_fraud,fraud_score,predicted_fraud,model_version,latency_ms,constant,note'];
+  const lines = [
+    'transaction_id,event_time,amount,region,is_fraud,fraud_score,predicted_fraud,model_version,latency_ms,constant,note',
+  ];
   for (let i = 0; i < 60; i++) {
     const fraud = i % 6 === 0 ? 1 : 0;
     const score = i === 5 && opts.scoreMax ? opts.scoreMax : (fraud ? 0.7 : 0.1) + (i % 10) / 100;
     const day = String(1 + (i % 28)).padStart(2, '0');
-    lines.push([
-      `tx${i}`,
-      `2026-09-${day} 10:00:00`,
-      (10 + i * 1.5).toFixed(2),
-      ['EU', 'NA', 'APAC'][i % 3],
-      opts.label ? opts.label(fraud) : String(fraud),
-      score.toFixed(3),
-      score >= 0.5 ? 1 : 0,
-      'v1',
-      String(10 + (i % 13)),
-      'same',
-      `free text number ${i}`,
-    ].join(','));
+    lines.push(
+      [
+        `tx${i}`,
+        `2026-09-${day} 10:00:00`,
+        (10 + i * 1.5).toFixed(2),
+        ['EU', 'NA', 'APAC'][i % 3],
+        opts.label ? opts.label(fraud) : String(fraud),
+        score.toFixed(3),
+        score >= 0.5 ? 1 : 0,
+        'v1',
+        String(10 + (i % 13)),
+        'same',
+        `free text number ${i}`,
+      ].join(','),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -84,15 +88,24 @@ describe('inferSchema', () => {
 
   it('decides kinds by the STATS.md rule: numeric needs more than 20 distinct values', async () => {
     const s = await schemaOf(fraudLog());
-    expect(kinds(s)).toMatchObject({ amount: 'numeric', latency_ms: 'categorical', region: 'categorical', event_time: 'datetime' });
+    expect(kinds(s)).toMatchObject({
+      amount: 'numeric',
+      latency_ms: 'categorical',
+      region: 'categorical',
+      event_time: 'datetime',
+    });
     const forced = await schemaOf(fraudLog(), { kinds: { latency_ms: 'numeric' } });
     expect(kinds(forced).latency_ms).toBe('numeric');
   });
 
   it('warns with codes: constant column, score outside [0, 1]', async () => {
     const s = await schemaOf(fraudLog({ scoreMax: 1.7 }));
-    expect(codes(s)).toEqual(expect.arrayContaining(['constant_column:constant', 'score_out_of_range:fraud_score']));
-    expect(s.warnings.find((w) => w.code === 'score_out_of_range')?.message).toMatch(/1 value outside \[0, 1\].*max 1\.7/);
+    expect(codes(s)).toEqual(
+      expect.arrayContaining(['constant_column:constant', 'score_out_of_range:fraud_score']),
+    );
+    expect(s.warnings.find((w) => w.code === 'score_out_of_range')?.message).toMatch(
+      /1 value outside \[0, 1\].*max 1\.7/,
+    );
   });
 
   it('maps yes/no labels and says so', async () => {
@@ -108,31 +121,60 @@ describe('inferSchema', () => {
   it('takes the rarer value as positive for an unknown pair, unless --positive says otherwise', async () => {
     const s = await schemaOf(fraudLog({ label: (f) => (f ? 'fraud' : 'legit') }));
     expect(s.label).toMatchObject({ positive: 'fraud', negative: 'legit' });
-    const chosen = await schemaOf(fraudLog({ label: (f) => (f ? 'fraud' : 'legit') }), { positive: 'legit' });
+    const chosen = await schemaOf(fraudLog({ label: (f) => (f ? 'fraud' : 'legit') }), {
+      positive: 'legit',
+    });
     expect(chosen.label).toMatchObject({ positive: 'legit', negative: 'fraud' });
-    await expect(schemaOf(fraudLog(), { positive: 'maybe' })).rejects.toMatchObject({ code: 'bad_argument', message: expect.stringMatching(/has no such value/) });
+    await expect(schemaOf(fraudLog(), { positive: 'maybe' })).rejects.toMatchObject({
+      code: 'bad_argument',
+      message: expect.stringMatching(/has no such value/),
+    });
   });
 
   it('applies role overrides, moving the inferred column aside', async () => {
     const s = await schemaOf(fraudLog(), { roles: { predicted_fraud: 'label' } });
     expect(roles(s).predicted_fraud).toBe('label');
     expect(roles(s).is_fraud).toBe('feature');
-    expect(s.columns.find((c) => c.name === 'is_fraud')?.roleReason).toBe("was label; the user chose 'predicted_fraud'");
+    expect(s.columns.find((c) => c.name === 'is_fraud')?.roleReason).toBe(
+      "was label; the user chose 'predicted_fraud'",
+    );
   });
 
   it('names an unknown override column', async () => {
-    await expect(schemaOf(fraudLog(), { roles: { nope: 'label' } })).rejects.toMatchObject({ code: 'unknown_column', column: 'nope' });
+    await expect(schemaOf(fraudLog(), { roles: { nope: 'label' } })).rejects.toMatchObject({
+      code: 'unknown_column',
+      column: 'nope',
+    });
   });
 
   it('flags duplicate ids, high null rates, unparseable timestamps, NaN', async () => {
     const csv = ['id,created_at,x,score,label'];
     for (let i = 0; i < 40; i++) {
-      csv.push([i < 38 ? `r${i}` : 'r0', i === 7 ? 'not a date' : `2026-09-0${1 + (i % 9)} 12:00:00`, i % 2 ? '' : i === 4 ? 'NaN' : String(i), (i / 40).toFixed(3), i % 2].join(','));
+      csv.push(
+        [
+          i < 38 ? `r${i}` : 'r0',
+          i === 7 ? 'not a date' : `2026-09-0${1 + (i % 9)} 12:00:00`,
+          i % 2 ? '' : i === 4 ? 'NaN' : String(i),
+          (i / 40).toFixed(3),
+          i % 2,
+        ].join(','),
+      );
     }
     const s = await schemaOf(csv.join('\n') + '\n');
-    expect(codes(s)).toEqual(expect.arrayContaining(['duplicate_ids:id', 'high_null_rate:x', 'unparseable_timestamp:created_at', 'non_finite_values:x']));
-    expect(s.warnings.find((w) => w.code === 'duplicate_ids')?.message).toMatch(/2 rows share an id/);
-    expect(s.warnings.find((w) => w.code === 'unparseable_timestamp')?.message).toMatch(/1 of 40 values are not timestamps/);
+    expect(codes(s)).toEqual(
+      expect.arrayContaining([
+        'duplicate_ids:id',
+        'high_null_rate:x',
+        'unparseable_timestamp:created_at',
+        'non_finite_values:x',
+      ]),
+    );
+    expect(s.warnings.find((w) => w.code === 'duplicate_ids')?.message).toMatch(
+      /2 rows share an id/,
+    );
+    expect(s.warnings.find((w) => w.code === 'unparseable_timestamp')?.message).toMatch(
+      /1 of 40 values are not timestamps/,
+    );
   });
 
   it('reports a log with no label', async () => {
@@ -146,7 +188,11 @@ describe('inferSchema', () => {
     for (let i = 0; i < 30; i++) mc.push(`${['cat', 'dog', 'bird'][i % 3]},0.5,0.3,0.2,${i}`);
     const m = await schemaOf(mc.join('\n') + '\n');
     expect(m.task).toBe('multiclass');
-    expect(m.columns.filter((c) => c.role === 'score').map((c) => c.scoresClass)).toEqual(['cat', 'dog', 'bird']);
+    expect(m.columns.filter((c) => c.role === 'score').map((c) => c.scoresClass)).toEqual([
+      'cat',
+      'dog',
+      'bird',
+    ]);
     const rg = ['target,prediction,x'];
     for (let i = 0; i < 30; i++) rg.push(`${i * 1.5},${i * 1.4},${i}`);
     const r = await schemaOf(rg.join('\n') + '\n');
@@ -163,6 +209,8 @@ describe('pairDatasets', () => {
     expect(p.matched.map((m) => m.name)).toEqual(['a']);
     expect(p.referenceOnly).toEqual(['c']);
     expect(p.currentOnly).toEqual(['d']);
-    expect(p.typeMismatches).toEqual([expect.objectContaining({ name: 'b', referenceType: 'VARCHAR', currentType: 'BIGINT' })]);
+    expect(p.typeMismatches).toEqual([
+      expect.objectContaining({ name: 'b', referenceType: 'VARCHAR', currentType: 'BIGINT' }),
+    ]);
   });
 });

@@ -49,7 +49,10 @@ export interface DatasetSchema {
 }
 
 function checkOverrideColumns(overrides: SchemaOverrides, names: Set<string>): void {
-  for (const column of [...Object.keys(overrides.roles ?? {}), ...Object.keys(overrides.kinds ?? {})]) {
+  for (const column of [
+    ...Object.keys(overrides.roles ?? {}),
+    ...Object.keys(overrides.kinds ?? {}),
+  ]) {
     if (!names.has(column)) {
       throw new FaultlineError({
         code: 'unknown_column',
@@ -60,9 +63,19 @@ function checkOverrideColumns(overrides: SchemaOverrides, names: Set<string>): v
   }
 }
 
-const singleRoles: ReadonlySet<ColumnRole> = new Set(['id', 'time', 'label', 'prediction', 'model']);
+const singleRoles: ReadonlySet<ColumnRole> = new Set([
+  'id',
+  'time',
+  'label',
+  'prediction',
+  'model',
+]);
 
-function applyRoleOverrides(summaries: ColumnSummary[], inferred: RoleAssignment[], roles: Record<string, ColumnRole>): RoleAssignment[] {
+function applyRoleOverrides(
+  summaries: ColumnSummary[],
+  inferred: RoleAssignment[],
+  roles: Record<string, ColumnRole>,
+): RoleAssignment[] {
   const out = [...inferred];
   for (const [column, role] of Object.entries(roles)) {
     const i = summaries.findIndex((s) => s.name === column);
@@ -91,17 +104,21 @@ export async function inferSchema(
 ): Promise<DatasetSchema> {
   checkOverrideColumns(overrides, new Set(dataset.columns.map((c) => c.name)));
   const summary = await summarizeTable(engine, dataset.table, dataset.columns, ctx);
-  const kinds = summary.columns.map((s) => {
+  const kinded = summary.columns.map((s) => {
     const forced = overrides.kinds?.[s.name];
-    return forced ? { kind: forced, reason: 'set by the user' } : inferKind(s);
+    const k = forced ? { kind: forced, reason: 'set by the user' } : inferKind(s);
+    return { summary: s, kind: k.kind, kindReason: k.reason };
   });
-  const inferred = inferRoles(summary.columns.map((s, i) => ({ summary: s, kind: kinds[i]!.kind })));
-  const roles = applyRoleOverrides(summary.columns, inferred, overrides.roles ?? {});
-  const joined = summary.columns.map((s, i) => ({ summary: s, kind: kinds[i]!.kind, role: roles[i]! }));
+  const roles = applyRoleOverrides(summary.columns, inferRoles(kinded), overrides.roles ?? {});
+  const joined = kinded.map((c, i) => ({
+    ...c,
+    role: roles[i] ?? { role: 'feature' as const, reason: 'input' },
+  }));
   const inferredTask = inferTask(joined);
   const task = overrides.task ?? inferredTask.task;
   const labelColumn = joined.find((c) => c.role.role === 'label');
-  const label = task === 'binary' && labelColumn ? binaryLabel(labelColumn.summary, overrides.positive) : null;
+  const label =
+    task === 'binary' && labelColumn ? binaryLabel(labelColumn.summary, overrides.positive) : null;
   if (overrides.positive !== undefined && task === 'binary' && labelColumn && !label) {
     throw new FaultlineError({
       code: 'bad_argument',
@@ -110,15 +127,19 @@ export async function inferSchema(
     });
   }
   const timeColumn = joined.find((c) => c.role.role === 'time');
-  const loadWarnings: ValidationWarning[] = dataset.warnings.map((w) => ({ code: w.code, column: w.column, message: w.message }));
+  const loadWarnings: ValidationWarning[] = dataset.warnings.map((w) => ({
+    code: w.code,
+    column: w.column,
+    message: w.message,
+  }));
   return {
     table: dataset.table,
     rows: summary.rows,
-    columns: joined.map(({ summary: s, kind, role }, i) => ({
+    columns: joined.map(({ summary: s, kind, kindReason, role }) => ({
       name: s.name,
       type: s.type,
       kind,
-      kindReason: kinds[i]!.reason,
+      kindReason,
       role: role.role,
       roleReason: role.reason,
       scoresClass: role.scoresClass ?? null,
@@ -133,7 +154,10 @@ export async function inferSchema(
     task,
     taskReason: overrides.task ? 'set by the user' : inferredTask.reason,
     label,
-    timeSpan: timeColumn && timeColumn.summary.min !== null && timeColumn.summary.max !== null ? { start: timeColumn.summary.min, end: timeColumn.summary.max } : null,
+    timeSpan:
+      timeColumn && timeColumn.summary.min !== null && timeColumn.summary.max !== null
+        ? { start: timeColumn.summary.min, end: timeColumn.summary.max }
+        : null,
     warnings: [...loadWarnings, ...validateColumns(summary.rows, joined, task, label)],
   };
 }

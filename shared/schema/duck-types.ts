@@ -1,6 +1,8 @@
 /** DuckDB type families, by DuckDB's type name (as DESCRIBE prints it). */
 export function isIntegerType(t: string): boolean {
-  return /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t);
+  return /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(
+    t,
+  );
 }
 
 export function isFloatType(t: string): boolean {

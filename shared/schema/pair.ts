@@ -26,7 +26,11 @@ export interface DatasetPairing {
 }
 
 const family = (t: string) =>
-  /INT|DOUBLE|FLOAT|REAL|DECIMAL/.test(t) ? 'number' : t.startsWith('TIMESTAMP') || t === 'DATE' ? 'time' : t;
+  /INT|DOUBLE|FLOAT|REAL|DECIMAL/.test(t)
+    ? 'number'
+    : t.startsWith('TIMESTAMP') || t === 'DATE'
+      ? 'time'
+      : t;
 
 /**
  * Pairs columns by exact name. A column is matched when both sides read as the same type family;

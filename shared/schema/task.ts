@@ -42,12 +42,20 @@ export function binaryLabel(s: ColumnSummary, positive?: string): BinaryLabel | 
     if (lower.includes(pos) && lower.includes(neg)) {
       const p = lower[0] === pos ? a : b;
       const n = p === a ? b : a;
-      return { positive: p.value, negative: n.value, reason: `'${p.value}' / '${n.value}' read as 1 / 0` };
+      return {
+        positive: p.value,
+        negative: n.value,
+        reason: `'${p.value}' / '${n.value}' read as 1 / 0`,
+      };
     }
   }
   const rarer = a.count <= b.count ? a : b;
   const other = rarer === a ? b : a;
-  return { positive: rarer.value, negative: other.value, reason: `'${rarer.value}' is the rarer value (set --positive to choose)` };
+  return {
+    positive: rarer.value,
+    negative: other.value,
+    reason: `'${rarer.value}' is the rarer value (set --positive to choose)`,
+  };
 }
 
 /** The task from the label's values and the score columns (STATS.md's three tasks). */
@@ -60,8 +68,20 @@ export function inferTask(
   if (classScores.length >= 3) {
     return { task: 'multiclass', reason: `${classScores.length} per-class probability columns` };
   }
-  if (label.summary.distinct === 2) return { task: 'binary', reason: `label '${label.summary.name}' has two values` };
-  if (label.kind === 'numeric') return { task: 'regression', reason: `label '${label.summary.name}' is numeric with ${label.summary.distinct} values` };
-  if (label.summary.distinct > 2) return { task: 'multiclass', reason: `label '${label.summary.name}' has ${label.summary.distinct} classes` };
-  return { task: null, reason: `label '${label.summary.name}' has only ${label.summary.distinct} value` };
+  if (label.summary.distinct === 2)
+    return { task: 'binary', reason: `label '${label.summary.name}' has two values` };
+  if (label.kind === 'numeric')
+    return {
+      task: 'regression',
+      reason: `label '${label.summary.name}' is numeric with ${label.summary.distinct} values`,
+    };
+  if (label.summary.distinct > 2)
+    return {
+      task: 'multiclass',
+      reason: `label '${label.summary.name}' has ${label.summary.distinct} classes`,
+    };
+  return {
+    task: null,
+    reason: `label '${label.summary.name}' has only ${label.summary.distinct} value`,
+  };
 }

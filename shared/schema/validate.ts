@@ -47,30 +47,84 @@ export function validateColumns(
   labelMapping: { positive: string; negative: string; reason: string } | null,
 ): ValidationWarning[] {
   const warnings: ValidationWarning[] = [];
-  const add = (code: WarningCode, column: string | null, message: string) => warnings.push({ code, column, message });
+  const add = (code: WarningCode, column: string | null, message: string) =>
+    warnings.push({ code, column, message });
   for (const { summary: s, role } of columns) {
     const nullRate = rows > 0 ? s.nulls / rows : 0;
     if (s.nonNull === 0) add('all_null', s.name, `'${s.name}' is null in every row`);
-    else if (nullRate > highNullRate) add('high_null_rate', s.name, `'${s.name}' is null in ${pct(nullRate)} of rows (${s.nulls} of ${rows})`);
-    if (s.invalid > 0) add('non_finite_values', s.name, `'${s.name}' has ${plural(s.invalid, 'NaN or infinite value')}; they are excluded from statistics and counted as invalid`);
-    if (s.distinct === 1 && s.nonNull > 0 && role.role !== 'model') add('constant_column', s.name, `'${s.name}' has one value in every row`);
+    else if (nullRate > highNullRate)
+      add(
+        'high_null_rate',
+        s.name,
+        `'${s.name}' is null in ${pct(nullRate)} of rows (${s.nulls} of ${rows})`,
+      );
+    if (s.invalid > 0)
+      add(
+        'non_finite_values',
+        s.name,
+        `'${s.name}' has ${plural(s.invalid, 'NaN or infinite value')}; they are excluded from statistics and counted as invalid`,
+      );
+    if (s.distinct === 1 && s.nonNull > 0 && role.role !== 'model')
+      add('constant_column', s.name, `'${s.name}' has one value in every row`);
     if (role.role === 'score' && s.outsideUnit > 0) {
-      add('score_out_of_range', s.name, `score '${s.name}' has ${plural(s.outsideUnit, 'value')} outside [0, 1] (min ${s.min}, max ${s.max}); a probability is expected`);
+      add(
+        'score_out_of_range',
+        s.name,
+        `score '${s.name}' has ${plural(s.outsideUnit, 'value')} outside [0, 1] (min ${s.min}, max ${s.max}); a probability is expected`,
+      );
     }
     if (role.role === 'id' && s.distinct < s.nonNull) {
-      add('duplicate_ids', s.name, `id '${s.name}' repeats: ${plural(s.nonNull - s.distinct, 'row shares', 'rows share')} an id with an earlier row`);
+      add(
+        'duplicate_ids',
+        s.name,
+        `id '${s.name}' repeats: ${plural(s.nonNull - s.distinct, 'row shares', 'rows share')} an id with an earlier row`,
+      );
     }
-    if (s.type === 'VARCHAR' && timeLikeName.test(s.name) && s.notTimestamp > 0 && s.notTimestamp < s.nonNull) {
-      add('unparseable_timestamp', s.name, `'${s.name}' looks like a time column but ${s.notTimestamp} of ${s.nonNull} values are not timestamps, so it was read as text`);
+    if (
+      s.type === 'VARCHAR' &&
+      timeLikeName.test(s.name) &&
+      s.notTimestamp > 0 &&
+      s.notTimestamp < s.nonNull
+    ) {
+      add(
+        'unparseable_timestamp',
+        s.name,
+        `'${s.name}' looks like a time column but ${s.notTimestamp} of ${s.nonNull} values are not timestamps, so it was read as text`,
+      );
     }
-    if (role.role === 'label' && task === 'binary' && labelMapping && !(labelMapping.positive === '1' && labelMapping.negative === '0')) {
+    if (
+      role.role === 'label' &&
+      task === 'binary' &&
+      labelMapping &&
+      !(labelMapping.positive === '1' && labelMapping.negative === '0')
+    ) {
       add('label_mapped', s.name, `label '${s.name}': ${labelMapping.reason}`);
     }
-    if (role.role === 'label' && task !== 'binary' && task !== 'regression' && s.distinct !== 2 && columns.some((c) => c.role.role === 'score' && c.role.scoresClass === undefined)) {
-      add('label_not_binary', s.name, `label '${s.name}' has ${s.distinct} values, but a binary task needs exactly two`);
+    if (
+      role.role === 'label' &&
+      task !== 'binary' &&
+      task !== 'regression' &&
+      s.distinct !== 2 &&
+      columns.some((c) => c.role.role === 'score' && c.role.scoresClass === undefined)
+    ) {
+      add(
+        'label_not_binary',
+        s.name,
+        `label '${s.name}' has ${s.distinct} values, but a binary task needs exactly two`,
+      );
     }
   }
-  if (!columns.some((c) => c.role.role === 'label')) add('missing_label', null, 'no label column found: set --label COL (performance, calibration and slices need it)');
-  if (task === 'binary' && !columns.some((c) => c.role.role === 'score')) add('missing_score', null, 'no score column found: set --score COL (AUC, log loss and calibration need it)');
+  if (!columns.some((c) => c.role.role === 'label'))
+    add(
+      'missing_label',
+      null,
+      'no label column found: set --label COL (performance, calibration and slices need it)',
+    );
+  if (task === 'binary' && !columns.some((c) => c.role.role === 'score'))
+    add(
+      'missing_score',
+      null,
+      'no score column found: set --score COL (AUC, log loss and calibration need it)',
+    );
   return warnings;
 }
