@@ -5,7 +5,7 @@ import { exitCodes } from './exit-codes.ts';
 import type { CommandOutput } from './command.ts';
 import { inspectCommand, inspectUsage } from './commands/inspect.ts';
 
-type Command = (engine: Engine, argv: string[]) => Promise<CommandOutput>;
+type Command = (engine: () => Promise<Engine>, argv: string[]) => Promise<CommandOutput>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
   inspect: { run: inspectCommand, usage: inspectUsage },
@@ -37,11 +37,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`faultline: unknown command '${name}'\n${usage}\n`);
     return exitCodes.badInput;
   }
-  let engine: Engine | null = null;
+  const started: { engine?: Promise<Engine> } = {};
+  // Created on first use, so bad usage is reported before the engine's start-up cost.
+  const lazyEngine = () => (started.engine ??= createNodeEngine());
   try {
     const wantsJson = rest.includes('--json');
-    engine = await createNodeEngine();
-    const out = await command.run(engine, rest);
+    const out = await command.run(lazyEngine, rest);
     io.stdout(
       wantsJson && out.json !== null ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n',
     );
@@ -55,6 +56,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (process.env.FAULTLINE_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
     return exitCodes.badInput;
   } finally {
-    await engine?.close();
+    if (started.engine) await (await started.engine).close();
   }
 }

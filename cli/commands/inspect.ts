@@ -92,7 +92,10 @@ function inspectText(opened: OpenedDataset): string {
 }
 
 /** `faultline inspect FILE`: rows, columns with kind and role (and why), task, warnings. */
-export async function inspectCommand(engine: Engine, argv: string[]): Promise<CommandOutput> {
+export async function inspectCommand(
+  engine: () => Promise<Engine>,
+  argv: string[],
+): Promise<CommandOutput> {
   const { values, positionals } = parse(argv, roleOptions);
   if (values.help) return { text: inspectUsage, json: null, exitCode: 0 };
   const [file] = positionals;
@@ -102,8 +105,9 @@ export async function inspectCommand(engine: Engine, argv: string[]): Promise<Co
       message: `inspect takes one FILE (a folder or glob for many files); usage:\n${inspectUsage}`,
     });
   }
-  const opened = await openDataset(engine, file, {
-    overrides: schemaOverrides(values),
+  const overrides = schemaOverrides(values);
+  const opened = await openDataset(await engine(), file, {
+    overrides,
     ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
   });
   return { text: inspectText(opened), json: inspectJson(opened), exitCode: 0 };
