@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'cli/**/*.test.ts', 'samples/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'cli/**/*.test.ts',
+      'samples/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -6,7 +6,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { runCli } = await import('../cli/main.ts');
 const files = process.argv.slice(2);
-const targets = files.length ? files : ['samples/data/training.parquet', 'samples/data/production.parquet'];
+const targets = files.length
+  ? files
+  : ['samples/data/training.parquet', 'samples/data/production.parquet'];
 let code = 0;
 for (const file of targets) {
   code = Math.max(

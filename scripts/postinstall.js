@@ -10,7 +10,9 @@ const electronDir = path.resolve('node_modules', 'electron');
 if (!existsSync(path.join(electronDir, 'install.js'))) process.exit(0);
 if (existsSync(path.join(electronDir, 'path.txt'))) process.exit(0);
 if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-  console.log('faultline: ELECTRON_SKIP_BINARY_DOWNLOAD is set; the desktop window is not installed.');
+  console.log(
+    'faultline: ELECTRON_SKIP_BINARY_DOWNLOAD is set; the desktop window is not installed.',
+  );
   process.exit(0);
 }
 const result = spawnSync(process.execPath, ['install.js'], {
@@ -19,7 +21,10 @@ const result = spawnSync(process.execPath, ['install.js'], {
   timeout: 10 * 60 * 1000,
 });
 if (result.status !== 0) {
-  const reason = String(result.stderr ?? '').split('\n').find((l) => /Error/.test(l)) ?? 'no network';
+  const reason =
+    String(result.stderr ?? '')
+      .split('\n')
+      .find((l) => /Error/.test(l)) ?? 'no network';
   console.warn(
     `faultline: Electron's binary could not be downloaded (${reason.trim()}).\n` +
       '  The CLI, the tests and the browser app work without it; the desktop window needs it.',
