@@ -4,6 +4,7 @@ import { parse, roleOptions, schemaOverrides } from '../args.ts';
 import { openDataset, type OpenedDataset } from '../open-dataset.ts';
 import { renderTable } from '../text-table.ts';
 import type { CommandOutput } from '../command.ts';
+import { terminalProgress } from '../progress.ts';
 
 export const inspectUsage = `faultline inspect FILE [--label COL] [--score COL] [--prediction COL] [--time COL]
                   [--id COL] [--model COL] [--task binary|multiclass|regression] [--positive VALUE]
@@ -106,9 +107,16 @@ export async function inspectCommand(
     });
   }
   const overrides = schemaOverrides(values);
-  const opened = await openDataset(await engine(), file, {
-    overrides,
-    ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
-  });
-  return { text: inspectText(opened), json: inspectJson(opened), exitCode: 0 };
+  const progress = terminalProgress();
+  try {
+    const opened = await openDataset(
+      await engine(),
+      file,
+      { overrides, ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}) },
+      { onProgress: progress.onProgress },
+    );
+    return { text: inspectText(opened), json: inspectJson(opened), exitCode: 0 };
+  } finally {
+    progress.done();
+  }
 }

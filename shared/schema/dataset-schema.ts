@@ -103,6 +103,7 @@ export async function inferSchema(
   ctx: RunContext = {},
 ): Promise<DatasetSchema> {
   checkOverrideColumns(overrides, new Set(dataset.columns.map((c) => c.name)));
+  ctx.onProgress?.({ phase: `summarising ${dataset.columns.length} columns`, done: 0 });
   const summary = await summarizeTable(engine, dataset.table, dataset.columns, ctx);
   const kinded = summary.columns.map((s) => {
     const forced = overrides.kinds?.[s.name];
