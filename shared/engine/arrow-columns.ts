@@ -46,3 +46,11 @@ export function readScalar(t: Table): Cell {
   if (t.numRows === 0 || t.numCols === 0) return null;
   return toCell(t.getChildAt(0)?.get(0));
 }
+
+/** The list in the first row of a list-typed result column (e.g. `map_keys(histogram(x))`). */
+export function readList(t: Table, column: string): Cell[] {
+  const index = t.schema.fields.findIndex((f) => f.name === column);
+  const list: unknown = index >= 0 && t.numRows > 0 ? t.getChildAt(index)?.get(0) : null;
+  if (list === null || typeof list !== 'object' || !(Symbol.iterator in list)) return [];
+  return [...(list as Iterable<unknown>)].map(toCell);
+}

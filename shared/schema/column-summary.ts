@@ -1,4 +1,4 @@
-import { readColumns, type Cell } from '../engine/arrow-columns.ts';
+import { readColumns, readList, type Cell } from '../engine/arrow-columns.ts';
 import type { Engine, RunContext } from '../engine/engine.ts';
 import type { DatasetColumn } from '../engine/describe-table.ts';
 import { ident, join, raw, sql, table, type Sql } from '../sql/sql.ts';
@@ -18,7 +18,7 @@ export interface ColumnSummary {
   max: number | null;
   /** Numeric columns: finite values outside [0, 1]. */
   outsideUnit: number;
-  /** Text columns: non-null values that do not read as a timestamp. */
+  /** Text columns named like a time: non-null values that do not read as a timestamp. */
   notTimestamp: number;
   /** Up to 20 most frequent values (as text), for low-cardinality columns only. */
   topValues: { value: string; count: number }[] | null;
@@ -31,31 +31,35 @@ export interface TableSummary {
 
 const lowCardinality = 20;
 
+/** Text columns named like a time; only these are checked for unparseable timestamps. */
+export const timeLikeName = /(time|date|timestamp|^ts$|_ts$|_at$)/i;
+
 function columnAggregates(c: DatasetColumn, i: number): Sql[] {
   const col = ident(c.name);
   const alias = (what: string) => ident(`${what}_${i}`);
-  const parts = [
-    sql`count(${col})::DOUBLE AS ${alias('nonnull')}`,
-    sql`count(DISTINCT ${col})::DOUBLE AS ${alias('distinct')}`,
-  ];
+  const parts = [sql`count(${col})::DOUBLE AS ${alias('nonnull')}`];
+  // count_if and CASE run several times faster than `FILTER (…)` in DuckDB-WASM (measured).
   if (isNumericType(c.type)) {
-    const finite = isFloatType(c.type) ? sql`isfinite(${col})` : raw('true');
+    const value = isFloatType(c.type)
+      ? sql`CASE WHEN isfinite(${col}) THEN ${col}::DOUBLE END`
+      : sql`${col}::DOUBLE`;
     parts.push(
-      sql`min(${col}::DOUBLE) FILTER (${finite}) AS ${alias('min')}`,
-      sql`max(${col}::DOUBLE) FILTER (${finite}) AS ${alias('max')}`,
-      sql`count(*) FILTER (${finite} AND (${col} < 0 OR ${col} > 1))::DOUBLE AS ${alias('outside')}`,
+      sql`min(${value}) AS ${alias('min')}`,
+      sql`max(${value}) AS ${alias('max')}`,
+      sql`count_if(${value} < 0 OR ${value} > 1)::DOUBLE AS ${alias('outside')}`,
     );
     if (isFloatType(c.type)) {
-      parts.push(sql`count(*) FILTER (NOT isfinite(${col}))::DOUBLE AS ${alias('invalid')}`);
+      parts.push(sql`count_if(NOT isfinite(${col}))::DOUBLE AS ${alias('invalid')}`);
     }
   } else if (isTemporalType(c.type)) {
     parts.push(
       sql`epoch_ms(min(${col})::TIMESTAMP)::DOUBLE AS ${alias('min')}`,
       sql`epoch_ms(max(${col})::TIMESTAMP)::DOUBLE AS ${alias('max')}`,
     );
-  } else if (isTextType(c.type)) {
+  } else if (isTextType(c.type) && timeLikeName.test(c.name)) {
+    // TRY_CAST is slow where it fails (about 2 s per million ids), so only time-like names pay it.
     parts.push(
-      sql`count(*) FILTER (${col} IS NOT NULL AND TRY_CAST(${col} AS TIMESTAMP) IS NULL)::DOUBLE AS ${alias('nots')}`,
+      sql`count_if(${col} IS NOT NULL AND TRY_CAST(${col} AS TIMESTAMP) IS NULL)::DOUBLE AS ${alias('nots')}`,
     );
   }
   return parts;
@@ -64,9 +68,16 @@ function columnAggregates(c: DatasetColumn, i: number): Sql[] {
 const num = (v: Cell | undefined): number => (typeof v === 'number' ? v : 0);
 const numOrNull = (v: Cell | undefined): number | null => (typeof v === 'number' ? v : null);
 
+function selectAll(parts: Sql[], tableName: string): Sql {
+  return sql`SELECT count(*)::DOUBLE AS ${ident('rows')}${parts.length ? sql`, ${join(parts)}` : raw('')}
+             FROM ${table(tableName)}`;
+}
+
 /**
- * Summarises every column: one scan for counts and ranges, one more over the low-cardinality
- * columns for their values. DuckDB aggregates; JS receives one row.
+ * Summarises every column in three scans, each of one kind of aggregate: counts and ranges;
+ * exact distinct counts (DuckDB-WASM runs a query mixing DISTINCT with filtered aggregates
+ * several times slower than the two apart); and the values of low-cardinality columns, as one
+ * histogram per column. DuckDB aggregates; JS receives one row per scan.
  */
 export async function summarizeTable(
   engine: Engine,
@@ -74,14 +85,13 @@ export async function summarizeTable(
   columns: DatasetColumn[],
   ctx: RunContext = {},
 ): Promise<TableSummary> {
-  const aggregates = columns.flatMap(columnAggregates);
   const row = readColumns(
-    await engine.query(
-      sql`SELECT count(*)::DOUBLE AS ${ident('rows')}${aggregates.length ? sql`, ${join(aggregates)}` : raw('')}
-          FROM ${table(tableName)}`,
-      ctx,
-    ),
+    await engine.query(selectAll(columns.flatMap(columnAggregates), tableName), ctx),
   );
+  const distinctParts = columns.map(
+    (c, i) => sql`count(DISTINCT ${ident(c.name)})::DOUBLE AS ${ident(`distinct_${i}`)}`,
+  );
+  const distinct = readColumns(await engine.query(selectAll(distinctParts, tableName), ctx));
   const get = (what: string, i: number) => row[`${what}_${i}`]?.[0];
   const rows = num(row.rows?.[0]);
   const summaries: ColumnSummary[] = columns.map((c, i) => ({
@@ -89,7 +99,7 @@ export async function summarizeTable(
     type: c.type,
     nulls: rows - num(get('nonnull', i)),
     nonNull: num(get('nonnull', i)),
-    distinct: num(get('distinct', i)),
+    distinct: num(distinct[`distinct_${i}`]?.[0]),
     invalid: num(get('invalid', i)),
     min: numOrNull(get('min', i)),
     max: numOrNull(get('max', i)),
@@ -97,26 +107,22 @@ export async function summarizeTable(
     notTimestamp: num(get('nots', i)),
     topValues: null,
   }));
-  const low = summaries
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.distinct > 0 && s.distinct <= lowCardinality);
+  const low = summaries.filter((s) => s.distinct > 0 && s.distinct <= lowCardinality);
   if (low.length > 0) {
-    const perColumn = low.map(
-      ({ s, i }) =>
-        sql`SELECT ${i}::DOUBLE AS k, ${ident(s.name)}::VARCHAR AS v, count(*)::DOUBLE AS n
-            FROM ${table(tableName)} WHERE ${ident(s.name)} IS NOT NULL GROUP BY 2`,
-    );
-    const values = readColumns(
-      await engine.query(
-        sql`SELECT * FROM (${join(perColumn, ' UNION ALL ')}) ORDER BY k, n DESC, v`,
-        ctx,
-      ),
-    );
-    (values.k ?? []).forEach((k, r) => {
-      const target = summaries[Number(k)];
-      if (!target) return;
-      target.topValues ??= [];
-      target.topValues.push({ value: String(values.v?.[r]), count: num(values.n?.[r]) });
+    const histograms = low.flatMap((s, i) => {
+      const h = sql`histogram(${ident(s.name)}::VARCHAR)`;
+      return [
+        sql`map_keys(${h}) AS ${ident(`k${i}`)}`,
+        sql`map_values(${h})::DOUBLE[] AS ${ident(`n${i}`)}`,
+      ];
+    });
+    const t = await engine.query(sql`SELECT ${join(histograms)} FROM ${table(tableName)}`, ctx);
+    low.forEach((s, i) => {
+      const keys = readList(t, `k${i}`);
+      const counts = readList(t, `n${i}`);
+      s.topValues = keys
+        .map((value, j) => ({ value: String(value), count: Number(counts[j] ?? 0) }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     });
   }
   return { rows, columns: summaries };

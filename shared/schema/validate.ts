@@ -1,6 +1,6 @@
 import type { ColumnKind } from './column-kind.ts';
 import type { RoleAssignment } from './column-role.ts';
-import type { ColumnSummary } from './column-summary.ts';
+import { timeLikeName, type ColumnSummary } from './column-summary.ts';
 import type { Task } from './task.ts';
 import { plural } from '../text/plural.ts';
 
@@ -28,8 +28,6 @@ export interface ValidationWarning {
 
 /** A column's null share above this is reported (a column arriving empty is a silent failure). */
 export const highNullRate = 0.2;
-
-const timeLikeName = /(time|date|timestamp|^ts$|_ts$|_at$)/i;
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.001 ? 3 : 1)}%`;
 
