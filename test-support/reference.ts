@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -25,4 +26,19 @@ export function closeTo(actual: number | null, expected: number | null, rel = 1e
   if (Number.isNaN(expected)) return Number.isNaN(actual);
   if (!Number.isFinite(expected)) return actual === expected;
   return Math.abs(actual - expected) <= Math.max(rel * Math.abs(expected), 1e-12);
+}
+
+/** Asserts the README's tolerance, naming the case on failure. */
+export function expectClose(actual: number | null, expected: number | null, what: string): void {
+  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
+}
+
+/** p- and q-values: also purely relative, as the README floor of 1e-12 would pass any p < 1e-3. */
+export function expectP(actual: number | null, expected: number | null, what: string): void {
+  expectClose(actual, expected, what);
+  const relative =
+    actual === null ||
+    expected === null ||
+    Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
+  expect(relative, `${what} (relative 1e-9): got ${actual}, expected ${expected}`).toBe(true);
 }

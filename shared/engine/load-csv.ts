@@ -2,7 +2,7 @@ import { FaultlineError } from '../errors.ts';
 import { readColumns, readScalar } from './arrow-columns.ts';
 import type { DataSource, Engine, RunContext } from './engine.ts';
 import { literal, raw, sql, table, type Sql } from '../sql/sql.ts';
-import { findRaggedLine } from './ragged-line.ts';
+import { findRaggedLine, type RaggedLine } from './ragged-line.ts';
 
 export interface CsvOptions {
   /** One character; DuckDB's sniffer decides when absent (TSV files get a tab). */
@@ -111,14 +111,7 @@ export async function loadCsv(
   if (dialect.columns <= 1 && !gzip) {
     // The sniffer falls back to one column when rows disagree on their field count.
     const ragged = await findRaggedLine(source, opts.delimiter);
-    if (ragged) {
-      throw new FaultlineError({
-        code: 'ragged_row',
-        file: source.displayName,
-        line: ragged.line,
-        message: `${source.displayName}: line ${ragged.line} has ${ragged.fields} fields, the header has ${ragged.headerFields}`,
-      });
-    }
+    if (ragged) throw raggedError(source, ragged);
   }
   const options = optionsSql(dialect, dialect.header);
   try {
@@ -133,21 +126,22 @@ export async function loadCsv(
   return { headerNames: dialect.header ? await rawHeader(engine, fileName, dialect, ctx) : null };
 }
 
+function raggedError(source: DataSource, ragged: RaggedLine): FaultlineError {
+  return new FaultlineError({
+    code: 'ragged_row',
+    file: source.displayName,
+    line: ragged.line,
+    message: `${source.displayName}: line ${ragged.line} has ${ragged.fields} fields, the header has ${ragged.headerFields}`,
+  });
+}
+
 async function explainSniffFailure(
   source: DataSource,
   e: unknown,
   opts: CsvOptions,
 ): Promise<FaultlineError> {
   const ragged = await findRaggedLine(source, opts.delimiter).catch(() => null);
-  if (ragged) {
-    return new FaultlineError({
-      code: 'ragged_row',
-      file: source.displayName,
-      line: ragged.line,
-      message: `${source.displayName}: line ${ragged.line} has ${ragged.fields} fields, the header has ${ragged.headerFields}`,
-    });
-  }
-  return csvError(source, e);
+  return ragged ? raggedError(source, ragged) : csvError(source, e);
 }
 
 /** The header's fields exactly as written (DuckDB renames duplicates: `a`, `a_1`). */

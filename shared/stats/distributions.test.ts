@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference } from '../../test-support/reference.ts';
+import { loadReference, expectClose } from '../../test-support/reference.ts';
 import {
   chiSquareSf,
   erfc,
@@ -11,10 +11,6 @@ import {
 
 interface CategoricalRef {
   cases: { name: string; expected: { chi2: { stat: number; dof: number; p: number } } }[];
-}
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
 }
 
 /** Purely relative: the README's 1e-12 absolute floor would accept any p below 1e-3. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference } from '../../test-support/reference.ts';
+import { loadReference, expectClose, expectP } from '../../test-support/reference.ts';
+import { loadCanaryReference } from '../../test-support/canary-reference.ts';
 import { aucDifferenceTest, hanleyMcNeilSe2 } from './hanley-mcneil.ts';
 
 interface AucSide {
@@ -21,35 +22,6 @@ interface HmCase {
     p: number;
   };
 }
-interface CanaryCheck {
-  segment: string;
-  test: string | null;
-  counts?: { baseline: number[]; canary: number[] };
-  baseline: number | null;
-  canary: number | null;
-  delta: number | null;
-  statistic: number | null;
-  p: number | null;
-  se?: { baseline: number; canary: number };
-}
-interface CanaryRef {
-  cases: { name: string; expected: { checks: CanaryCheck[] } }[];
-}
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
-}
-
-/** p- and q-values: also purely relative, as the README floor of 1e-12 would pass any p < 1e-3. */
-function expectP(actual: number | null, expected: number | null, what: string): void {
-  expectClose(actual, expected, what);
-  const relative =
-    actual === null ||
-    expected === null ||
-    Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
-  expect(relative, `${what} (relative 1e-9): got ${actual}, expected ${expected}`).toBe(true);
-}
-
 /** "124/5625" → 124/5625 as a double (the reference's exact fraction). */
 function fraction(text: string): number {
   const [num, den] = text.split('/').map(Number);
@@ -58,7 +30,7 @@ function fraction(text: string): number {
 }
 
 const tests = loadReference<{ hanley_mcneil: HmCase[] }>('tests.json');
-const canary = loadReference<CanaryRef>('canary_verdict.json');
+const canary = loadCanaryReference();
 
 describe('Hanley-McNeil', () => {
   it('matches every Hanley-McNeil case of tests.json (SE², SE, z, p)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference } from '../../test-support/reference.ts';
+import { closeTo, loadReference, expectClose } from '../../test-support/reference.ts';
 import {
   kolmogorovRegime,
   kolmogorovSf,
@@ -31,10 +31,6 @@ interface NumericDriftCase {
 
 const ksFile = loadReference<{ cases: KsPValueCase[] }>('ks_pvalue.json');
 const driftFile = loadReference<{ cases: NumericDriftCase[] }>('numeric_drift.json');
-
-function expectClose(actual: number, expected: number, label: string): void {
-  expect(closeTo(actual, expected), `${label}: got ${actual}, expected ${expected}`).toBe(true);
-}
 
 describe('kolmogorovSf = scipy kstwo.sf (ks_pvalue.json, one-sample cases)', () => {
   const cases = ksFile.cases.filter((c) => c.inputs.n !== undefined);

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference, referenceDir } from '../../test-support/reference.ts';
+import { loadReference, expectClose, expectP } from '../../test-support/reference.ts';
+import {
+  inSegment,
+  loadCanaryReference,
+  readCanaryCsv,
+} from '../../test-support/canary-reference.ts';
 import { mannWhitneyAsymptotic, mannWhitneyInputs, midranks } from './mann-whitney.ts';
 
 interface MwCase {
@@ -10,51 +14,8 @@ interface MwCase {
   u_x: number;
   p: number;
 }
-interface CanaryCheck {
-  segment: string;
-  test: string | null;
-  counts?: { baseline: number[]; canary: number[] };
-  statistic: number | null;
-  p: number | null;
-}
-interface CanaryRef {
-  cases: { name: string; inputs: { file: string }; expected: { checks: CanaryCheck[] } }[];
-}
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
-}
-
-/** p- and q-values: also purely relative, as the README floor of 1e-12 would pass any p < 1e-3. */
-function expectP(actual: number | null, expected: number | null, what: string): void {
-  expectClose(actual, expected, what);
-  const relative =
-    actual === null ||
-    expected === null ||
-    Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
-  expect(relative, `${what} (relative 1e-9): got ${actual}, expected ${expected}`).toBe(true);
-}
-
-/** Rows of a reference canary CSV (plain: no quoting, no empty latency). */
-function readCsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(referenceDir + file, 'utf8')
-    .trim()
-    .split('\n');
-  const names = (header ?? '').split(',');
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
-  });
-}
-
-function inSegment(row: Record<string, string>, segment: string): boolean {
-  if (segment === 'all') return true;
-  const [column, value] = segment.split(' = ');
-  return column !== undefined && row[column] === value;
-}
-
 const tests = loadReference<{ mann_whitney: MwCase[] }>('tests.json');
-const canary = loadReference<CanaryRef>('canary_verdict.json');
+const canary = loadCanaryReference();
 
 describe('mannWhitneyAsymptotic', () => {
   it('matches every Mann-Whitney case of tests.json (U of x, two-sided p)', () => {
@@ -71,7 +32,7 @@ describe('mannWhitneyAsymptotic', () => {
     for (const c of canary.cases) {
       const checks = c.expected.checks.filter((ch) => ch.test?.startsWith('Mann-Whitney'));
       if (checks.length === 0) continue;
-      const rows = readCsv(c.inputs.file);
+      const rows = readCanaryCsv(c.inputs.file);
       for (const ch of checks) {
         const latency = (side: string): number[] =>
           rows

@@ -1,47 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference } from '../../test-support/reference.ts';
+import { loadReference, expectClose, expectP } from '../../test-support/reference.ts';
+import { loadCanaryReference, type McNemarTable } from '../../test-support/canary-reference.ts';
 import { mcnemar } from './mcnemar.ts';
 
-interface McNemarTable {
-  both_correct: number;
-  baseline_only_correct: number;
-  canary_only_correct: number;
-  both_wrong: number;
-}
 interface McNemarCase {
   table: McNemarTable;
   statistic: number | null;
   p: number | null;
   statsmodels_mcnemar_exact_False_correction_False: { statistic: number; pvalue: number } | null;
 }
-interface CanaryCheck {
-  segment: string;
-  metric: string;
-  test: string | null;
-  statistic: number | null;
-  p: number | null;
-  mcnemar_table?: McNemarTable;
-}
-interface CanaryRef {
-  cases: { name: string; expected: { checks: CanaryCheck[] } }[];
-}
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
-}
-
-/** p- and q-values: also purely relative, as the README floor of 1e-12 would pass any p < 1e-3. */
-function expectP(actual: number | null, expected: number | null, what: string): void {
-  expectClose(actual, expected, what);
-  const relative =
-    actual === null ||
-    expected === null ||
-    Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
-  expect(relative, `${what} (relative 1e-9): got ${actual}, expected ${expected}`).toBe(true);
-}
-
 const tests = loadReference<{ mcnemar: McNemarCase[] }>('tests.json');
-const canary = loadReference<CanaryRef>('canary_verdict.json');
+const canary = loadCanaryReference();
 
 describe('mcnemar', () => {
   it('matches every McNemar case of tests.json and its statsmodels cross-check', () => {

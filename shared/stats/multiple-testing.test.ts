@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference } from '../../test-support/reference.ts';
+import { loadReference, expectP } from '../../test-support/reference.ts';
+import { loadCanaryReference } from '../../test-support/canary-reference.ts';
 import { benjaminiHochberg, isSignificant } from './multiple-testing.ts';
 
 interface BhCase {
@@ -12,34 +13,8 @@ interface BhCase {
     cross_check?: { q: (number | null)[]; bit_identical: boolean };
   };
 }
-interface CanaryCheck {
-  segment: string;
-  metric: string;
-  too_small: boolean;
-  p: number | null;
-  q: number | null;
-  degradation?: number | null;
-}
-interface CanaryRef {
-  cases: { name: string; expected: { checks: CanaryCheck[] } }[];
-}
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
-}
-
-/** p- and q-values: also purely relative, as the README floor of 1e-12 would pass any p < 1e-3. */
-function expectP(actual: number | null, expected: number | null, what: string): void {
-  expectClose(actual, expected, what);
-  const relative =
-    actual === null ||
-    expected === null ||
-    Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
-  expect(relative, `${what} (relative 1e-9): got ${actual}, expected ${expected}`).toBe(true);
-}
-
 const reference = loadReference<{ cases: BhCase[] }>('multiple_testing.json');
-const canary = loadReference<CanaryRef>('canary_verdict.json');
+const canary = loadCanaryReference();
 
 describe('benjaminiHochberg', () => {
   it('matches every case of multiple_testing.json: q, m and significant', () => {

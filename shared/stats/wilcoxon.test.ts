@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference, referenceDir } from '../../test-support/reference.ts';
+import { loadReference, expectClose, expectP } from '../../test-support/reference.ts';
+import { loadCanaryReference, readCanaryCsv } from '../../test-support/canary-reference.ts';
 import { wilcoxonInputs, wilcoxonSignedRank } from './wilcoxon.ts';
 
 interface WilcoxonCase {
@@ -16,45 +16,8 @@ interface WilcoxonCase {
   z: number;
   p: number;
 }
-interface CanaryCheck {
-  segment: string;
-  test: string | null;
-  statistic: number | null;
-  p: number | null;
-  wilcoxon?: { n: number; zero_differences: number; r_plus: number; r_minus: number; z: number };
-}
-interface CanaryRef {
-  cases: { name: string; inputs: { file: string }; expected: { checks: CanaryCheck[] } }[];
-}
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
-}
-
-/** p- and q-values: also purely relative, as the README floor of 1e-12 would pass any p < 1e-3. */
-function expectP(actual: number | null, expected: number | null, what: string): void {
-  expectClose(actual, expected, what);
-  const relative =
-    actual === null ||
-    expected === null ||
-    Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
-  expect(relative, `${what} (relative 1e-9): got ${actual}, expected ${expected}`).toBe(true);
-}
-
-/** Rows of a reference canary CSV (plain: no quoting, no empty latency). */
-function readCsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(referenceDir + file, 'utf8')
-    .trim()
-    .split('\n');
-  const names = (header ?? '').split(',');
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
-  });
-}
-
 const tests = loadReference<{ wilcoxon_signed_rank: WilcoxonCase[] }>('tests.json');
-const canary = loadReference<CanaryRef>('canary_verdict.json');
+const canary = loadCanaryReference();
 
 describe('wilcoxonSignedRank', () => {
   it('matches every Wilcoxon case of tests.json', () => {
@@ -77,7 +40,7 @@ describe('wilcoxonSignedRank', () => {
     for (const c of canary.cases) {
       const checks = c.expected.checks.filter((ch) => ch.test?.startsWith('Wilcoxon'));
       if (checks.length === 0) continue;
-      const rows = readCsv(c.inputs.file);
+      const rows = readCanaryCsv(c.inputs.file);
       const canaryById = new Map(rows.filter((r) => r.side === 'canary').map((r) => [r.row_id, r]));
       const pairs = rows
         .filter((r) => r.side === 'baseline' && canaryById.has(r.row_id))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference } from '../../test-support/reference.ts';
+import { loadReference, expectClose } from '../../test-support/reference.ts';
 import { wilsonInterval, Z95 } from './wilson.ts';
 
 interface WilsonCase {
@@ -23,10 +23,6 @@ interface CalibrationRef {
     name: string;
     expected: { bins: { n: number; observed: number; low: number; high: number }[] };
   }[];
-}
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
 }
 
 const tests = loadReference<{ z: number; wilson: WilsonCase[] }>('tests.json');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeTo, loadReference } from '../../test-support/reference.ts';
+import { loadReference, expectClose, expectP } from '../../test-support/reference.ts';
+import { loadCanaryReference } from '../../test-support/canary-reference.ts';
 import { twoProportionZTest } from './z-test.ts';
 
 interface ZCase {
@@ -10,35 +11,8 @@ interface ZCase {
   p: number | null;
   p_chi2_contingency_2x2_check: number | null;
 }
-interface CanaryCheck {
-  segment: string;
-  metric: string;
-  test: string | null;
-  counts?: { baseline: number[]; canary: number[] };
-  delta: number | null;
-  statistic: number | null;
-  p: number | null;
-}
-interface CanaryRef {
-  cases: { name: string; expected: { checks: CanaryCheck[] } }[];
-}
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  expect(closeTo(actual, expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
-}
-
-/** p- and q-values: also purely relative, as the README floor of 1e-12 would pass any p < 1e-3. */
-function expectP(actual: number | null, expected: number | null, what: string): void {
-  expectClose(actual, expected, what);
-  const relative =
-    actual === null ||
-    expected === null ||
-    Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
-  expect(relative, `${what} (relative 1e-9): got ${actual}, expected ${expected}`).toBe(true);
-}
-
 const tests = loadReference<{ two_proportion_z: ZCase[] }>('tests.json');
-const canary = loadReference<CanaryRef>('canary_verdict.json');
+const canary = loadCanaryReference();
 
 describe('twoProportionZTest', () => {
   it('matches every two-proportion case of tests.json', () => {
