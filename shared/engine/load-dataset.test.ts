@@ -238,6 +238,19 @@ describe('loadDataset: bad input gets one clear error naming the file', () => {
     });
   });
 
+  it('files of one shape are appended, and a wider number type widens the column', async () => {
+    const same = await load(file('s1.csv', 'a,b\n1,x\n'), file('s2.csv', 'a,b\n2,y\n3,z\n'));
+    expect(same.rows).toBe(3);
+    expect(same.columns).toEqual([
+      { name: 'a', type: 'BIGINT' },
+      { name: 'b', type: 'VARCHAR' },
+    ]);
+    const wide = await load(file('w1.csv', 'a\n1\n'), file('w2.csv', 'a\n2.5\n'));
+    expect(wide.columns).toEqual([{ name: 'a', type: 'DOUBLE' }]);
+    const rows = readRows(await engine.query(sql`SELECT a FROM ${table(wide.table)} ORDER BY a`));
+    expect(rows.map((r) => r.a)).toEqual([1, 2.5]);
+  });
+
   it('files whose columns disagree on type', async () => {
     const a = file('t1.csv', 'a,b\n1,x\n');
     const b = file('t2.csv', 'a,b\nfoo,y\n');

@@ -7,7 +7,7 @@ import { insertJsonRecords, parseJsonArray, parseJsonLines } from './load-json.t
 import { loadArrowIpc, loadParquet, type ParquetToArrow } from './load-binary.ts';
 import { normalizeTypes } from './normalize-types.ts';
 import { describeTable, type DatasetColumn } from './describe-table.ts';
-import { join, sql, table } from '../sql/sql.ts';
+import { sql, table } from '../sql/sql.ts';
 
 /** Decoders that differ between Node and the browser, passed in by the front end. */
 export interface Codecs {
@@ -61,9 +61,7 @@ export async function loadDataset(
   if (sources.length === 0) {
     throw new FaultlineError({ code: 'file_not_found', message: 'no input files matched' });
   }
-  const staging = sources.map((_s, i) =>
-    sources.length === 1 ? opts.tableName : `${opts.tableName}__part${i}`,
-  );
+  const staging = `${opts.tableName}__part`;
   const files: LoadedFile[] = [];
   const warnings: LoadWarning[] = [];
   try {
@@ -75,26 +73,21 @@ export async function loadDataset(
         total: sources.length,
         unit: 'files',
       });
-      const stagingName = staging[i] ?? opts.tableName;
-      const loaded = await loadOneFile(
-        engine,
-        source,
-        stagingName,
-        `f_${opts.tableName}_${i}`,
-        opts,
-        ctx,
-        warnings,
-      );
-      files.push(loaded);
+      // The first file becomes the table; each later one is appended and dropped at once, so
+      // memory holds the dataset plus one file, never all the parts twice.
+      const target = i === 0 ? opts.tableName : staging;
+      const fileName = `f_${opts.tableName}_${i}`;
+      files.push(await loadOneFile(engine, source, target, fileName, opts, ctx, warnings));
+      if (i > 0) {
+        await appendByName(engine, opts.tableName, staging, files, ctx);
+        await dropQuietly(engine, [staging]);
+      }
     }
-    if (sources.length > 1) await unionByName(engine, staging, files, opts.tableName, ctx);
     const fromJson = files.some((f) => f.format === 'json' || f.format === 'jsonl');
     await normalizeTypes(engine, opts.tableName, { textTimestamps: fromJson }, ctx);
   } catch (e) {
-    await dropQuietly(engine, [...staging, opts.tableName]);
+    await dropQuietly(engine, [staging, opts.tableName]);
     throw e;
-  } finally {
-    if (sources.length > 1) await dropQuietly(engine, staging);
   }
   const rows = files.reduce((n, f) => n + f.rows, 0);
   const formats = new Set(files.map((f) => f.format));
@@ -238,34 +231,56 @@ function renameWarnings(
   return out;
 }
 
-async function unionByName(
+/**
+ * Appends a file's table to the dataset, columns matched by name. When the file brings new
+ * columns or a wider number type, the dataset is rebuilt as a union (DuckDB picks the types);
+ * text against numbers is a schema mismatch naming both files.
+ */
+async function appendByName(
   engine: Engine,
-  parts: string[],
-  files: LoadedFile[],
   tableName: string,
+  part: string,
+  files: LoadedFile[],
   ctx: RunContext,
 ): Promise<void> {
-  const schemas = await Promise.all(parts.map((p) => describeTable(engine, p, ctx)));
-  const seen = new Map<string, { type: string; file: string }>();
-  schemas.forEach((cols, i) => {
-    for (const c of cols) {
-      const prior = seen.get(c.name);
-      if (prior && prior.type !== c.type && !(isNumericType(prior.type) && isNumericType(c.type))) {
-        throw new FaultlineError({
-          code: 'schema_mismatch',
-          column: c.name,
-          file: files[i]?.name ?? '',
-          message: `column "${c.name}" is ${prior.type} in ${prior.file} but ${c.type} in ${files[i]?.name}`,
-        });
-      }
-      if (!prior) seen.set(c.name, { type: c.type, file: files[i]?.name ?? '' });
+  const [have, adding] = await Promise.all([
+    describeTable(engine, tableName, ctx),
+    describeTable(engine, part, ctx),
+  ]);
+  const haveTypes = new Map(have.map((c) => [c.name, c.type]));
+  const file = files[files.length - 1]?.name ?? '';
+  let sameShape = true;
+  for (const c of adding) {
+    const prior = haveTypes.get(c.name);
+    if (prior === undefined || prior !== c.type) sameShape = false;
+    if (
+      prior !== undefined &&
+      prior !== c.type &&
+      !(isNumericType(prior) && isNumericType(c.type))
+    ) {
+      const firstFile = files.find((f) => f.name !== file)?.name ?? '';
+      throw new FaultlineError({
+        code: 'schema_mismatch',
+        column: c.name,
+        file,
+        message: `column "${c.name}" is ${prior} in ${firstFile} but ${c.type} in ${file}`,
+      });
     }
-  });
-  const selects = parts.map((p) => sql`SELECT * FROM ${table(p)}`);
+  }
+  if (sameShape) {
+    await engine.query(
+      sql`INSERT INTO ${table(tableName)} BY NAME SELECT * FROM ${table(part)}`,
+      ctx,
+    );
+    return;
+  }
+  const rebuilt = `${tableName}__union`;
   await engine.query(
-    sql`CREATE TABLE ${table(tableName)} AS ${join(selects, ' UNION ALL BY NAME ')}`,
+    sql`CREATE TABLE ${table(rebuilt)} AS SELECT * FROM ${table(tableName)} UNION ALL BY NAME SELECT * FROM ${table(part)}`,
     ctx,
   );
+  await engine.query(sql`DROP TABLE ${table(tableName)}`, ctx);
+  await engine.query(sql`ALTER TABLE ${table(rebuilt)} RENAME TO ${table(tableName)}`, ctx);
 }
 
 function isNumericType(t: string): boolean {
