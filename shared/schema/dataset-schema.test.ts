@@ -177,6 +177,18 @@ describe('inferSchema', () => {
     );
   });
 
+  it("warns when a binary log's label has three values", async () => {
+    const three = ['label,score'];
+    for (let i = 0; i < 30; i++) three.push(`${i % 3},${(i / 30).toFixed(2)}`);
+    const t = await schemaOf(three.join('\n') + '\n');
+    expect(codes(t)).toContain('label_not_binary:label');
+    expect(t.warnings.find((w) => w.code === 'label_not_binary')?.message).toBe(
+      "label 'label' has 3 values (0, 1, 2), but a binary log with one score column needs exactly two",
+    );
+    const forced = await schemaOf(three.join('\n') + '\n', { task: 'binary' });
+    expect(codes(forced)).toContain('label_not_binary:label');
+  });
+
   it('reports a log with no label', async () => {
     const s = await schemaOf('a,b\n1,2\n3,4\n');
     expect(s.task).toBeNull();

@@ -98,17 +98,19 @@ export function validateColumns(
     ) {
       add('label_mapped', s.name, `label '${s.name}': ${labelMapping.reason}`);
     }
-    if (
-      role.role === 'label' &&
-      task !== 'binary' &&
-      task !== 'regression' &&
-      s.distinct !== 2 &&
-      columns.some((c) => c.role.role === 'score' && c.role.scoresClass === undefined)
-    ) {
+    // One probability column means a binary log, whatever the label holds.
+    const oneScore =
+      task === 'multiclass' &&
+      columns.some((c) => c.role.role === 'score' && c.role.scoresClass === undefined) &&
+      !columns.some((c) => c.role.scoresClass !== undefined);
+    if (role.role === 'label' && s.distinct !== 2 && (task === 'binary' || oneScore)) {
       add(
         'label_not_binary',
         s.name,
-        `label '${s.name}' has ${s.distinct} values, but a binary task needs exactly two`,
+        `label '${s.name}' has ${plural(s.distinct, 'value')} (${(s.topValues ?? [])
+          .slice(0, 5)
+          .map((v) => v.value)
+          .join(', ')}), but a binary log with one score column needs exactly two`,
       );
     }
   }
