@@ -18,6 +18,7 @@ export type FaultlineErrorCode =
   | 'bad_argument'
   | 'bad_predicate'
   | 'cancelled'
+  | 'out_of_memory'
   | 'engine';
 
 /** Plain data (no class), so it crosses IPC and structured clone unchanged. */

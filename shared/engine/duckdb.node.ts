@@ -7,6 +7,7 @@ import type { Sql } from '../sql/sql.ts';
 import type { Engine, FileHandle, QueryOptions } from './engine.ts';
 import { throwIfAborted } from './abort.ts';
 import { offlineSettings } from './offline-settings.ts';
+import { isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -93,8 +94,9 @@ export async function createNodeEngine(): Promise<Engine> {
 
 function engineError(e: unknown): FaultlineError {
   if (e instanceof FaultlineError) return e;
-  const message = e instanceof Error ? e.message : String(e);
-  return new FaultlineError({ code: 'engine', message: cleanDuckMessage(message) });
+  const message = cleanDuckMessage(e instanceof Error ? e.message : String(e));
+  if (isOutOfMemory(message)) return outOfMemoryError(message);
+  return new FaultlineError({ code: 'engine', message });
 }
 
 /** DuckDB-WASM sometimes wraps errors as JSON ({"exception_type", "exception_message"}). */

@@ -3,6 +3,7 @@ import { readColumns, readScalar } from './arrow-columns.ts';
 import type { DataSource, Engine, RunContext } from './engine.ts';
 import { literal, raw, sql, table, type Sql } from '../sql/sql.ts';
 import { findRaggedLine, type RaggedLine } from './ragged-line.ts';
+import { isOutOfMemory, outOfMemoryError } from './out-of-memory.ts';
 
 export interface CsvOptions {
   /** One character; DuckDB's sniffer decides when absent (TSV files get a tab). */
@@ -33,6 +34,14 @@ function optionsSql(d: Pick<Dialect, 'delimiter' | 'quote' | 'escape'>, header: 
 
 function csvError(source: DataSource, e: unknown): FaultlineError {
   const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof FaultlineError && e.code === 'out_of_memory') {
+    return new FaultlineError({
+      ...e.toData(),
+      file: source.displayName,
+      message: `${source.displayName}: ${e.message}`,
+    });
+  }
+  if (isOutOfMemory(message)) return outOfMemoryError(message, source.displayName);
   const lineMatch = /CSV Error on Line: (\d+)/.exec(message) ?? /line (\d+)/i.exec(message);
   const line = lineMatch ? Number(lineMatch[1]) : undefined;
   const where = line !== undefined ? `line ${line}: ` : '';
