@@ -8,6 +8,7 @@ import { loadDataset } from '../shared/engine/load-dataset.ts';
 import { dataSourceFromPath, nodeCodecs } from '../shared/engine/node-sources.node.ts';
 import { inferSchema, type DatasetSchema } from '../shared/schema/dataset-schema.ts';
 import { sql, table } from '../shared/sql/sql.ts';
+import { COLUMNS } from './transaction.ts';
 
 const data = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
 const answerKey = JSON.parse(
@@ -25,7 +26,7 @@ async function open(file: string): Promise<DatasetSchema> {
   return inferSchema(engine, ds);
 }
 
-const expectedRoles = {
+const expectedRoles: Record<string, string> = {
   transaction_id: 'id',
   event_time: 'time',
   is_fraud: 'label',
@@ -34,23 +35,8 @@ const expectedRoles = {
   model_version: 'model',
   latency_ms: 'ignored',
 };
-const features = [
-  'amount',
-  'account_age_days',
-  'txn_count_24h',
-  'avg_amount_30d',
-  'distance_from_home_km',
-  'merchant_risk',
-  'credit_limit',
-  'utilization',
-  'customer_age',
-  'hour_of_day',
-  'region',
-  'device',
-  'channel',
-  'merchant_category',
-  'card_type',
-];
+// Every other logged column is a model input.
+const features = COLUMNS.map((c) => c.name as string).filter((c) => !(c in expectedRoles));
 
 beforeAll(async () => {
   engine = await createNodeEngine();

@@ -11,7 +11,14 @@ import type {
   Region,
   TxFeatures,
 } from './transaction.ts';
-import { CARD_TYPES, CHANNELS, DEVICES, REGIONS, roundTo } from './transaction.ts';
+import {
+  CARD_TYPES,
+  CHANNELS,
+  DEVICES,
+  MERCHANT_CATEGORIES,
+  REGIONS,
+  roundTo,
+} from './transaction.ts';
 import { REGION_WEIGHTS_BY_UTC_HOUR, localHour } from './calendar.ts';
 
 /** Values a caller may fix instead of drawing (used by the planted failures). */
@@ -50,16 +57,9 @@ const CHANNEL_WEIGHTS: Record<Device, readonly number[]> = {
 };
 
 /** Training categories ('crypto' does not exist before production: planted/new-category.ts). */
-const TRAINING_CATEGORIES = [
-  'grocery',
-  'travel',
-  'electronics',
-  'gaming',
-  'fuel',
-  'restaurants',
-  'fashion',
-  'pharmacy',
-] as const satisfies readonly MerchantCategory[];
+const TRAINING_CATEGORIES: readonly MerchantCategory[] = MERCHANT_CATEGORIES.filter(
+  (c) => c !== 'crypto',
+);
 const CATEGORY_WEIGHTS = [0.2, 0.06, 0.09, 0.07, 0.11, 0.19, 0.16, 0.12];
 /** Risky sessions go where goods resell: electronics, gaming, travel. */
 const RISKY_CATEGORY_WEIGHTS = [0.1, 0.12, 0.27, 0.21, 0.04, 0.06, 0.14, 0.06];

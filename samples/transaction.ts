@@ -55,24 +55,10 @@ export interface TxDraft {
 }
 
 /** One log row as written. amount and distance are the logged values (after logging bugs). */
-export interface TxRow {
+export interface TxRow extends Omit<TxFeatures, 'distanceFromHomeKm'> {
+  distanceFromHomeKm: number | null;
   txIndex: number;
   eventTimeMs: number;
-  amount: number;
-  accountAgeDays: number;
-  txnCount24h: number;
-  avgAmount30d: number;
-  distanceFromHomeKm: number | null;
-  merchantRisk: number;
-  creditLimit: number;
-  utilization: number;
-  customerAge: number;
-  hourOfDay: number;
-  region: Region;
-  device: Device;
-  channel: Channel;
-  merchantCategory: MerchantCategory;
-  cardType: CardType;
   isFraud: 0 | 1;
   fraudScore: number;
   predictedFraud: 0 | 1;

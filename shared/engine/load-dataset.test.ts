@@ -263,7 +263,7 @@ describe('loadDataset: bad input gets one clear error naming the file', () => {
     )[0]?.n;
     await expect(
       load(file('x1.csv', 'a\n1\n'), file('x2.csv', 'a,b\n1,2\n3\n')),
-    ).rejects.toBeTruthy();
+    ).rejects.toMatchObject({ code: 'ragged_row', file: expect.stringMatching(/x2\.csv$/) });
     const after = readRows(
       await engine.query(sql`SELECT count(*)::DOUBLE AS n FROM duckdb_tables()`),
     )[0]?.n;
