@@ -21,6 +21,6 @@ for (const file of targets) {
 }
 process.stdout.write(
   'The desktop window (Electron) and the browser app (npm run web) come with the app shell; ' +
-    'meanwhile the CLI runs every analysis: npx faultline --help\n',
+    'meanwhile the same core runs from the command line: npx faultline --help\n',
 );
 process.exitCode = code;
