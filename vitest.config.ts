@@ -7,6 +7,7 @@ export default defineConfig({
       'cli/**/*.test.ts',
       'samples/**/*.test.ts',
       'bench/**/*.test.ts',
+      'electron/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -19,7 +19,8 @@ export type FaultlineErrorCode =
   | 'bad_predicate'
   | 'cancelled'
   | 'out_of_memory'
-  | 'engine';
+  | 'engine'
+  | 'not_granted';
 
 /** Plain data (no class), so it crosses IPC and structured clone unchanged. */
 export interface FaultlineErrorData {
