@@ -31,6 +31,34 @@ export default tseslint.config(
     },
   },
   {
+    // ARCHITECTURE rule 1: the renderer never builds SQL.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/engine/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/shared/sql/*'], message: 'The renderer never builds SQL.' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/engine/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/sql/*'],
+              allowTypeImports: true,
+              message: 'renderer/engine may import shared/sql types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

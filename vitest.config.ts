@@ -8,6 +8,7 @@ export default defineConfig({
       'samples/**/*.test.ts',
       'bench/**/*.test.ts',
       'electron/**/*.test.ts',
+      'renderer/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

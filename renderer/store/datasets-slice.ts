@@ -1,0 +1,35 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
+import type { OpenPurpose } from '../../shared/ipc/contract.ts';
+import type { DatasetSchema } from '../../shared/schema/dataset-schema.ts';
+import { withoutKey } from './plain-record.ts';
+import type { AppState } from './store.ts';
+
+/** Which side of a comparison a dataset was opened as; the same words as the open dialogs. */
+export type DatasetSide = OpenPurpose;
+
+/** An opened dataset: the engine table's description and its inferred schema, plain data. */
+export interface OpenDataset {
+  id: string;
+  name: string;
+  side: DatasetSide;
+  loaded: LoadedDataset;
+  schema: DatasetSchema;
+}
+
+/** The opened datasets keyed by id, and the actions that change them. */
+export interface DatasetsSlice {
+  datasets: Record<string, OpenDataset>;
+  /** Adds a dataset, or replaces the one with the same id (a reload keeps its place). */
+  addDataset(dataset: OpenDataset): void;
+  /** Forgets one dataset; use removeDatasetEverywhere (actions.ts) to drop what depends on it. */
+  removeDataset(id: string): void;
+}
+
+/** The datasets slice; writes only `datasets`. */
+export const createDatasetsSlice: StateCreator<AppState, [], [], DatasetsSlice> = (set) => ({
+  datasets: {},
+  addDataset: (dataset) =>
+    set((s) => ({ datasets: { ...s.datasets, [dataset.id]: { ...dataset } } })),
+  removeDataset: (id) => set((s) => ({ datasets: withoutKey(s.datasets, id) })),
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { removeDatasetEverywhere } from './actions.ts';
+import { createAppStore } from './store.ts';
+import { makeDataset, stateData } from './test-fixtures.ts';
+
+describe('createAppStore', () => {
+  it('starts empty', () => {
+    expect(stateData(createAppStore().getState())).toEqual({
+      datasets: {},
+      overrides: {},
+      cohort: [],
+      activeView: null,
+      viewResults: {},
+      jobs: {},
+    });
+  });
+
+  it('holds only structured-clone and JSON safe data', () => {
+    const store = createAppStore();
+    const s = store.getState();
+    s.addDataset(makeDataset('ref', ['age', 'y']));
+    s.addDataset(makeDataset('log', ['age'], 'log'));
+    s.setRole('ref', 'y', 'label');
+    s.setKind('ref', 'age', 'numeric');
+    s.setCohort([{ column: 'age', op: 'IN', value: [1, null, 'x', true] }]);
+    s.setActiveView('dataset');
+    s.setViewResult('dataset', '{"d":"ref"}', { rows: 10, edges: [0, 0.5, 1] }, ['ref']);
+    const done = s.startJob('load ref');
+    s.updateJobProgress(done, { phase: 'reading', done: 5, total: 10, unit: 'bytes' });
+    s.finishJob(done);
+    const failed = s.startJob('load bad');
+    s.failJob(failed, { code: 'not_text', file: 'bad.csv', message: 'bad.csv: binary data' });
+    s.cancelJob(s.startJob('load big'));
+    removeDatasetEverywhere(store, 'log');
+
+    const data = stateData(store.getState());
+    expect(Object.keys(data)).toHaveLength(6);
+    expect(structuredClone(data)).toStrictEqual(data);
+    expect(JSON.parse(JSON.stringify(data))).toStrictEqual(data);
+  });
+
+  it('keeps stores independent', () => {
+    const a = createAppStore();
+    const b = createAppStore();
+    a.getState().addDataset(makeDataset('ref', ['x']));
+    expect(b.getState().datasets).toEqual({});
+  });
+});
