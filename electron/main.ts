@@ -8,7 +8,7 @@ import { MENU_COMMAND_EVENT, type MenuCommand, type OpenPurpose } from '../share
 import { createFileGrants } from './file-grants.ts';
 import { registerHandlers, type PickedFile } from './ipc-handlers.ts';
 import { buildMenuTemplate, type RecentFile } from './menu.ts';
-import { readRange } from './read-range.ts';
+import { readFileRange } from '../shared/engine/read-file-range.node.ts';
 import { contentSecurityPolicy, hardenWebContents, windowOptions } from './window.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -120,7 +120,7 @@ async function start(): Promise<void> {
   );
   registerHandlers(ipcMain, {
     showOpenDialog,
-    readRange,
+    readRange: readFileRange,
     grants,
     appInfo: () => ({ version: app.getVersion(), platform: process.platform }),
   });

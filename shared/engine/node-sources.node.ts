@@ -1,4 +1,4 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -6,6 +6,7 @@ import { FaultlineError } from '../errors.ts';
 import type { DataSource } from './engine.ts';
 import type { Codecs } from './load-dataset.ts';
 import { parquet } from './parquet.node.ts';
+import { readFileRange } from './read-file-range.node.ts';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -28,26 +29,7 @@ export async function dataSourceFromPath(filePath: string): Promise<DataSource> 
     displayName: filePath,
     size,
     handle: { kind: 'path', path: absolute },
-    async readRange(start: number, end: number) {
-      const fh = await open(absolute, 'r');
-      try {
-        const buffer = new Uint8Array(Math.max(0, end - start));
-        let offset = 0;
-        while (offset < buffer.length) {
-          const { bytesRead } = await fh.read(
-            buffer,
-            offset,
-            buffer.length - offset,
-            start + offset,
-          );
-          if (bytesRead === 0) break;
-          offset += bytesRead;
-        }
-        return buffer.subarray(0, offset);
-      } finally {
-        await fh.close();
-      }
-    },
+    readRange: (start: number, end: number) => readFileRange(absolute, start, end),
   };
 }
 

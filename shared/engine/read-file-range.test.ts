@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRange } from './read-range.ts';
+import { readFileRange } from './read-file-range.node.ts';
 
 let dir: string;
 let file: string;
@@ -19,12 +19,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('readRange', () => {
+describe('readFileRange', () => {
   it('reads [start, end)', async () => {
-    expect(Array.from(await readRange(file, 10, 14))).toEqual([10, 11, 12, 13]);
+    expect(Array.from(await readFileRange(file, 10, 14))).toEqual([10, 11, 12, 13]);
   });
   it('stops at the end of the file', async () => {
-    expect(Array.from(await readRange(file, 98, 200))).toEqual([98, 99]);
-    expect((await readRange(file, 150, 160)).length).toBe(0);
+    expect(Array.from(await readFileRange(file, 98, 200))).toEqual([98, 99]);
+    expect((await readFileRange(file, 150, 160)).length).toBe(0);
   });
 });

@@ -1,10 +1,13 @@
 import { open } from 'node:fs/promises';
 
-/** Reads bytes [start, end) of `path`; shorter when the file ends first. */
-export async function readRange(path: string, start: number, end: number): Promise<Uint8Array> {
+/**
+ * Reads bytes [start, end) of `path`; shorter when the file ends first. The one ranged read of
+ * the Node front ends: the loader's DataSource and the desktop app's file:read-range.
+ */
+export async function readFileRange(path: string, start: number, end: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const buffer = new Uint8Array(end - start);
+    const buffer = new Uint8Array(Math.max(0, end - start));
     let filled = 0;
     while (filled < buffer.length) {
       const { bytesRead } = await handle.read(
