@@ -55,8 +55,3 @@ export class FaultlineError extends Error {
     return data;
   }
 }
-
-/** True for a FaultlineError, including one rebuilt from plain data on the far side of IPC. */
-export function isFaultlineError(e: unknown): e is FaultlineError {
-  return e instanceof FaultlineError;
-}

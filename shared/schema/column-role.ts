@@ -6,17 +6,6 @@ import { plural } from '../text/plural.ts';
 export type ColumnRole =
   'id' | 'time' | 'label' | 'score' | 'prediction' | 'model' | 'feature' | 'ignored';
 
-export const columnRoles: readonly ColumnRole[] = [
-  'id',
-  'time',
-  'label',
-  'score',
-  'prediction',
-  'model',
-  'feature',
-  'ignored',
-];
-
 /** What role inference sees of one column. */
 export interface RoleInput {
   summary: ColumnSummary;

@@ -162,8 +162,3 @@ export async function inferSchema(
     warnings: [...loadWarnings, ...validateColumns(summary.rows, joined, task, label)],
   };
 }
-
-/** The column with a role (the first, for score in a multiclass log), or undefined. */
-export function columnWithRole(schema: DatasetSchema, role: ColumnRole): SchemaColumn | undefined {
-  return schema.columns.find((c) => c.role === role);
-}

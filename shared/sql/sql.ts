@@ -55,12 +55,6 @@ export function literal(value: string): Sql {
   return make(quoteLiteral(value), []);
 }
 
-/** A number written into the text, for places DuckDB cannot bind (LIMIT in some forms, types). */
-export function numberLiteral(value: number): Sql {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-  return make(String(value), []);
-}
-
 /** Fragments joined by a separator (default `, `). */
 export function join(parts: readonly Sql[], separator = ', '): Sql {
   return make(
