@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
 import type { OpenPurpose } from '../../shared/ipc/contract.ts';
+import type { ColumnShape } from '../../shared/schema/column-shape.ts';
 import type { DatasetSchema } from '../../shared/schema/dataset-schema.ts';
 import { withoutKey } from './plain-record.ts';
 import type { AppState } from './store.ts';
@@ -15,6 +16,8 @@ export interface OpenDataset {
   side: DatasetSide;
   loaded: LoadedDataset;
   schema: DatasetSchema;
+  /** Sparkline bins of numeric and time columns, by column name. */
+  shapes: Record<string, ColumnShape>;
 }
 
 /** The opened datasets keyed by id, and the actions that change them. */

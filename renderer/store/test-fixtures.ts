@@ -44,7 +44,7 @@ export function makeDataset(
     timeSpan: null,
     warnings: [],
   };
-  return { id, name: `${id}.csv`, side, loaded, schema };
+  return { id, name: `${id}.csv`, side, loaded, schema, shapes: {} };
 }
 
 /** The state's data fields only (actions left out), as they would be cloned or saved. */

@@ -1,0 +1,22 @@
+import type { FileRef } from '../../shared/ipc/contract.ts';
+import type { ColumnRole } from '../../shared/schema/column-role.ts';
+import type { DatasetSide } from '../store/datasets-slice.ts';
+
+/** A file the user gave the app: a browser File (picker, drop, fetched sample) or a desktop grant. */
+export type PickedFile = { kind: 'file'; file: File } | { kind: 'granted'; ref: FileRef };
+
+/**
+ * What the UI asks of the analysis side. Each call runs as a job in the store (progress, cancel
+ * through store.cancelJob, a failure kept as the job's error); the promise settles when it ends
+ * and never rejects — the outcome is in the store.
+ */
+export interface Session {
+  /** Opens files as one dataset on `side`, replacing what was there only once it loaded. */
+  open(side: DatasetSide, files: readonly PickedFile[]): Promise<void>;
+  /** Opens the bundled sample (training as reference, production as current). */
+  openSample(): Promise<void>;
+  /** Sets a column's role and redoes the dataset's schema with the user's corrections. */
+  setRole(datasetId: string, column: string, role: ColumnRole): Promise<void>;
+  /** Closes a dataset and drops its table. */
+  close(datasetId: string): Promise<void>;
+}
