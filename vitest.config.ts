@@ -8,7 +8,7 @@ export default defineConfig({
       'samples/**/*.test.ts',
       'bench/**/*.test.ts',
       'electron/**/*.test.ts',
-      'renderer/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

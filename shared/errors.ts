@@ -55,3 +55,9 @@ export class FaultlineError extends Error {
     return data;
   }
 }
+
+/** Any thrown value as error data: a FaultlineError as it is, anything else as an engine error. */
+export function errorDataOf(e: unknown): FaultlineErrorData {
+  if (e instanceof FaultlineError) return e.toData();
+  return { code: 'engine', message: e instanceof Error ? e.message : String(e) };
+}

@@ -25,6 +25,17 @@ describe('roles slice', () => {
     expect(store.getState().overrides).toEqual({ cur: { kinds: { zip: 'text' } } });
   });
 
+  it("restores a dataset's earlier corrections, or none", () => {
+    const store = createAppStore();
+    store.getState().setRole('ref', 'y', 'label');
+    const before = store.getState().overrides.ref;
+    store.getState().setRole('ref', 'p', 'time');
+    store.getState().restoreOverrides('ref', before);
+    expect(store.getState().overrides).toEqual({ ref: { roles: { y: 'label' } } });
+    store.getState().restoreOverrides('ref', undefined);
+    expect(store.getState().overrides).toEqual({});
+  });
+
   it('writes only the overrides key', () => {
     const store = createAppStore();
     const before = dataRefs(store.getState());

@@ -12,6 +12,8 @@ export interface RolesSlice {
   setRole(datasetId: string, column: string, role: ColumnRole): void;
   /** Sets one column's kind. */
   setKind(datasetId: string, column: string, kind: ColumnKind): void;
+  /** Puts back a dataset's corrections as they were (undoing one the engine refused). */
+  restoreOverrides(datasetId: string, overrides: SchemaOverrides | undefined): void;
   /** Drops every correction made to one dataset. */
   clearOverrides(datasetId: string): void;
 }
@@ -31,5 +33,12 @@ export const createRolesSlice: StateCreator<AppState, [], [], RolesSlice> = (set
       const kinds = { ...current.kinds, [column]: kind };
       return { overrides: { ...s.overrides, [datasetId]: { ...current, kinds } } };
     }),
+  restoreOverrides: (datasetId, overrides) =>
+    set((s) => ({
+      overrides:
+        overrides === undefined
+          ? withoutKey(s.overrides, datasetId)
+          : { ...s.overrides, [datasetId]: overrides },
+    })),
   clearOverrides: (datasetId) => set((s) => ({ overrides: withoutKey(s.overrides, datasetId) })),
 });

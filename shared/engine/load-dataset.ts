@@ -290,7 +290,10 @@ function isNumericType(t: string): boolean {
 }
 
 async function dropQuietly(engine: Engine, tables: string[]): Promise<void> {
-  for (const t of tables) {
-    await engine.query(sql`DROP TABLE IF EXISTS ${table(t)}`).catch(() => undefined);
-  }
+  for (const t of tables) await dropTable(engine, t).catch(() => undefined);
+}
+
+/** Drops a dataset's table (one the engine named, never a user's text); absent is fine. */
+export async function dropTable(engine: Engine, name: string): Promise<void> {
+  await engine.query(sql`DROP TABLE IF EXISTS ${table(name)}`);
 }

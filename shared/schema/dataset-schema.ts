@@ -103,7 +103,12 @@ export async function inferSchema(
   ctx: RunContext = {},
 ): Promise<DatasetSchema> {
   checkOverrideColumns(overrides, new Set(dataset.columns.map((c) => c.name)));
-  ctx.onProgress?.({ phase: `summarising ${dataset.columns.length} columns`, done: 0 });
+  ctx.onProgress?.({
+    phase: `summarising ${dataset.columns.length} columns`,
+    done: 0,
+    total: dataset.rows,
+    unit: 'rows',
+  });
   const summary = await summarizeTable(engine, dataset.table, dataset.columns, ctx);
   const kinded = summary.columns.map((s) => {
     const forced = overrides.kinds?.[s.name];

@@ -1,0 +1,195 @@
+import type { Progress } from '../../shared/engine/engine.ts';
+import { errorDataOf } from '../../shared/errors.ts';
+import type { FaultlineBridge } from '../../shared/ipc/bridge-api.ts';
+import { removeDatasetEverywhere } from '../store/actions.ts';
+import type { DatasetSide } from '../store/datasets-slice.ts';
+import type { AppStore } from '../store/store.ts';
+import type { PickedFile, Session } from './session-types.ts';
+import { createWorkerClient, type CallOptions, type WorkerClient } from './worker-client.ts';
+import type { WorkerFile } from './worker-protocol.ts';
+
+/** Bytes per `file:read-range` call when a desktop file is handed to the worker. */
+const grantChunk = 16 * 1024 * 1024;
+
+/** The analysis worker, bundled by Vite as its own module. */
+export function startAnalysisWorker(): Worker {
+  return new Worker(new URL('./analysis-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'faultline-analysis',
+  });
+}
+
+const pickedName = (f: PickedFile) => (f.kind === 'file' ? f.file.name : f.ref.name);
+const pickedSize = (f: PickedFile) => (f.kind === 'file' ? f.file.size : f.ref.size);
+
+/**
+ * A desktop file, granted by the main process, as a Blob for the worker: read through the bridge
+ * in chunks into blob storage (Chromium keeps large blobs out of the JS heap), with byte progress.
+ */
+async function grantedBlob(
+  bridge: FaultlineBridge,
+  id: string,
+  size: number,
+  onBytes: (done: number) => void,
+): Promise<Blob> {
+  let blob = new Blob([]);
+  for (let start = 0; start < size; start += grantChunk) {
+    const end = Math.min(size, start + grantChunk);
+    const bytes = await bridge.readRange(id, start, end);
+    blob = new Blob([blob, bytes as Uint8Array<ArrayBuffer>]);
+    onBytes(end);
+  }
+  return blob;
+}
+
+/**
+ * DuckDB's percentage of the running query, in the unit of the step it belongs to: bytes of the
+ * files while they are read (whatever the format), rows while the table is summarised.
+ */
+export function inStepUnits(fileSizes: readonly number[], report: (p: Progress) => void) {
+  const totalBytes = fileSizes.reduce((a, b) => a + b, 0);
+  const bytesBefore = (file: number) => fileSizes.slice(0, file).reduce((a, b) => a + b, 0);
+  let step: Progress = { phase: 'reading', done: 0 };
+  return (p: Progress): void => {
+    if (p.unit !== 'percent') {
+      step = p;
+      report(p);
+      return;
+    }
+    const share = p.done / 100;
+    if (step.unit === 'files') {
+      const done = bytesBefore(step.done) + share * (fileSizes[step.done] ?? 0);
+      report({ phase: step.phase, done: Math.round(done), total: totalBytes, unit: 'bytes' });
+    } else if (step.unit === 'rows' && step.total !== undefined) {
+      report({ ...step, done: Math.round(share * step.total) });
+    } else {
+      report({ ...p, phase: step.phase });
+    }
+  };
+}
+
+/**
+ * The renderer's door to the analysis worker: each call becomes a job in the store, cancelled
+ * when the store marks it so, and its outcome (a new dataset, a schema, an error) lands there.
+ */
+export function createSession(
+  store: AppStore,
+  bridge: FaultlineBridge | null,
+  client: WorkerClient = createWorkerClient(startAnalysisWorker()),
+): Session {
+  const controllers = new Map<string, AbortController>();
+
+  store.subscribe((state) => {
+    for (const [jobId, controller] of controllers) {
+      if (state.jobs[jobId]?.state === 'cancelled') controller.abort();
+    }
+  });
+
+  /** Runs `work` as a job; true when it finished, false when it failed or was cancelled. */
+  async function runJob(
+    label: string,
+    work: (opts: Required<CallOptions>) => Promise<void>,
+  ): Promise<boolean> {
+    const jobs = () => store.getState();
+    const jobId = jobs().startJob(label);
+    const controller = new AbortController();
+    controllers.set(jobId, controller);
+    // startJob notified subscribers before the controller existed; a cancel then is honoured here.
+    if (jobs().jobs[jobId]?.state === 'cancelled') controller.abort();
+    try {
+      await work({
+        signal: controller.signal,
+        onProgress: (p) => jobs().updateJobProgress(jobId, p),
+      });
+      jobs().finishJob(jobId);
+      return true;
+    } catch (e) {
+      // A job the user cancelled is already final; failJob leaves it as it is.
+      jobs().failJob(jobId, errorDataOf(e));
+      return false;
+    } finally {
+      controllers.delete(jobId);
+    }
+  }
+
+  async function toWorkerFile(f: PickedFile, opts: Required<CallOptions>): Promise<WorkerFile> {
+    if (f.kind === 'file') return { name: f.file.name, blob: f.file };
+    if (bridge === null) throw new Error('desktop files need the desktop app');
+    const { id, name, size } = f.ref;
+    const blob = await grantedBlob(bridge, id, size, (done) =>
+      opts.onProgress({ phase: `reading ${name}`, done, total: size, unit: 'bytes' }),
+    );
+    return { name, blob };
+  }
+
+  async function open(side: DatasetSide, files: readonly PickedFile[]): Promise<void> {
+    if (files.length === 0) return;
+    const name = files.map(pickedName).join(', ');
+    await runJob(`Opening ${name} as ${side}`, async (opts) => {
+      const workerFiles = [];
+      for (const f of files) workerFiles.push(await toWorkerFile(f, opts));
+      const opened = await client.call(
+        'open',
+        { files: workerFiles, overrides: {} },
+        { signal: opts.signal, onProgress: inStepUnits(files.map(pickedSize), opts.onProgress) },
+      );
+      if (opts.signal.aborted) {
+        // Cancelled while its last query ran: the table is complete but nobody wants it.
+        await client.call('drop', { table: opened.loaded.table });
+        return;
+      }
+      const previous = store.getState().datasets[side];
+      // New data on a side replaces the old dataset and everything computed from it.
+      removeDatasetEverywhere(store, side);
+      store.getState().addDataset({ id: side, name, side, ...opened });
+      if (previous !== undefined) await client.call('drop', { table: previous.loaded.table });
+    });
+  }
+
+  async function fetchSample(file: string): Promise<PickedFile> {
+    const response = await fetch(`./${file}`);
+    if (!response.ok) throw new Error(`the bundled sample ${file} is missing (${response.status})`);
+    return { kind: 'file', file: new File([await response.blob()], file) };
+  }
+
+  return {
+    open,
+    async openSample() {
+      let files: PickedFile[] = [];
+      const fetched = await runJob('Fetching the bundled sample', async () => {
+        files = await Promise.all(['training.parquet', 'production.parquet'].map(fetchSample));
+      });
+      const [training, production] = files;
+      if (!fetched || training === undefined || production === undefined) return;
+      await open('reference', [training]);
+      await open('current', [production]);
+    },
+    async setRole(datasetId, column, role) {
+      const dataset = store.getState().datasets[datasetId];
+      if (dataset === undefined) return;
+      const before = store.getState().overrides[datasetId];
+      store.getState().setRole(datasetId, column, role);
+      const done = await runJob(`Setting ${column} as ${role}`, async (opts) => {
+        const overrides = store.getState().overrides[datasetId] ?? {};
+        const described = await client.call(
+          'describe',
+          { table: dataset.loaded.table, overrides },
+          opts,
+        );
+        const current = store.getState().datasets[datasetId];
+        if (current?.loaded.table !== dataset.loaded.table) return; // replaced meanwhile
+        store.getState().clearViewResults();
+        store.getState().addDataset({ ...current, ...described });
+      });
+      if (!done) store.getState().restoreOverrides(datasetId, before);
+    },
+    async close(datasetId) {
+      const dataset = store.getState().datasets[datasetId];
+      if (dataset === undefined) return;
+      removeDatasetEverywhere(store, datasetId);
+      await runJob(`Closing ${dataset.name}`, async (opts) => {
+        await client.call('drop', { table: dataset.loaded.table }, opts);
+      });
+    },
+  };
+}
