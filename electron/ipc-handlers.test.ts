@@ -35,6 +35,11 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
       calls.push('appInfo');
       return { version: '0.1.0', platform: 'linux' };
     },
+    startupFiles: async () => {
+      calls.push('startupFiles');
+      const id = grants.grant('/data/train.parquet', 500);
+      return [{ purpose: 'reference', files: [{ id, name: 'train.parquet', size: 500 }] }];
+    },
     ...overrides,
   };
   registerHandlers(ipc, deps);
@@ -51,7 +56,7 @@ describe('registerHandlers', () => {
   it('registers exactly the allowlisted channels', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
-    expect(handlers.size).toBe(3);
+    expect(handlers.size).toBe(4);
   });
 
   it('opens files and replies with ids and names, never paths', async () => {
@@ -94,6 +99,7 @@ describe('registerHandlers', () => {
     ['dialog:open-files', { purpose: 'anything' }],
     ['dialog:open-files', null],
     ['app:info', { extra: true }],
+    ['app:startup-files', { argv: ['/etc/passwd'] }],
   ])('rejects an invalid %s payload before calling the dep', async (channel, payload) => {
     const { invoke, calls } = setup();
     const failure = invoke(channel, payload);
@@ -122,6 +128,31 @@ describe('registerHandlers', () => {
     await expect(
       invoke('file:read-range', { id: reply.files[0]?.id, start: 0, end: 3 }),
     ).rejects.toThrow(/^file:read-range: invalid reply/);
+  });
+
+  it('answers app:startup-files with the granted files, readable through their ids', async () => {
+    const { invoke, calls } = setup();
+    const reply = (await invoke('app:startup-files', {})) as {
+      opens: { purpose: string; files: { id: string; name: string }[] }[];
+    };
+    expect(reply.opens.map((o) => [o.purpose, o.files.map((f) => f.name)])).toEqual([
+      ['reference', ['train.parquet']],
+    ]);
+    expect(JSON.stringify(reply)).not.toContain('/data');
+    await invoke('file:read-range', { id: reply.opens[0]?.files[0]?.id, start: 0, end: 2 });
+    expect(calls).toEqual(['startupFiles', 'readRange /data/train.parquet 0 2']);
+  });
+
+  it('refuses a startup reply that carries a path', async () => {
+    const { invoke } = setup({
+      startupFiles: async () => {
+        const file = { id: 'a'.repeat(32), name: 'x.csv', size: 1, path: '/home/me/x.csv' };
+        return [{ purpose: 'current', files: [file] }];
+      },
+    });
+    await expect(invoke('app:startup-files', {})).rejects.toThrow(
+      /^app:startup-files: invalid reply/,
+    );
   });
 
   it('answers app:info', async () => {

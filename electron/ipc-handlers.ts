@@ -9,6 +9,7 @@ import {
   type OpenPurpose,
   type ReplyOf,
   type RequestOf,
+  type StartupOpen,
 } from '../shared/ipc/contract.ts';
 import type { FileGrants } from './file-grants.ts';
 
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   readRange(path: string, start: number, end: number): Promise<Uint8Array>;
   grants: FileGrants;
   appInfo(): { version: string; platform: string };
+  /** The command line's files, granted at start; main resolves this once, before the window. */
+  startupFiles(): Promise<StartupOpen[]>;
 }
 
 type Implementations = {
@@ -44,6 +47,7 @@ function implementations(deps: HandlerDeps): Implementations {
     },
     'file:read-range': ({ id, start, end }) => deps.readRange(deps.grants.resolve(id), start, end),
     'app:info': () => deps.appInfo(),
+    'app:startup-files': async () => ({ opens: await deps.startupFiles() }),
   };
 }
 

@@ -1,24 +1,46 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { MENU_COMMAND_EVENT, type MenuCommand, type OpenPurpose } from '../shared/ipc/contract.ts';
+import { version } from '../package.json';
+import {
+  MENU_COMMAND_EVENT,
+  type MenuCommand,
+  type OpenPurpose,
+  type StartupOpen,
+} from '../shared/ipc/contract.ts';
 import { createFileGrants } from './file-grants.ts';
 import { registerHandlers, type PickedFile } from './ipc-handlers.ts';
 import { buildMenuTemplate, type RecentFile } from './menu.ts';
+import { addRecent, createRecentStore } from './recent-files.ts';
 import { readFileRange } from '../shared/engine/read-file-range.node.ts';
+import {
+  filesFromArgv,
+  openStartupFiles,
+  planStartupOpens,
+  startupFailureMessage,
+} from './startup-files.ts';
 import { contentSecurityPolicy, hardenWebContents, windowOptions } from './window.ts';
 
+// The built layout: dist/electron/{main.mjs,preload.cjs} beside vite's dist/renderer/.
 const here = dirname(fileURLToPath(import.meta.url));
-const rootDir = join(here, '..');
-const rendererDir = join(rootDir, 'renderer', 'dist');
+const rendererDir = join(here, '..', 'renderer');
 const rendererIndex = join(rendererDir, 'index.html');
 const preloadPath = join(here, 'preload.cjs');
-const MAX_RECENT = 10;
+
+// Started as `electron dist/electron/main.mjs` there is no package.json beside the script, so
+// Electron would call the app "Electron", report its own version and keep data under its name.
+app.setName('Faultline');
+app.setPath('userData', join(app.getPath('appData'), 'Faultline'));
 
 const grants = createFileGrants((length) => new Uint8Array(randomBytes(length)));
+const recentStore = createRecentStore(
+  join(app.getPath('userData'), 'recent.json'),
+  { readFile, mkdir, writeFile, rename, rm },
+  String(process.pid),
+);
 let recent: RecentFile[] = [];
 let mainWindow: BrowserWindow | null = null;
 
@@ -26,16 +48,19 @@ const notBuiltPage = `<!doctype html><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <title>Faultline</title>
 <body style="font: 16px system-ui; margin: 3em">
-<h1>Faultline</h1><p>The renderer is not built (renderer/dist/index.html is missing).</p></body>`;
+<h1>Faultline</h1><p>The renderer is not built (dist/renderer/index.html is missing):
+run <code>npm start</code>, which builds it.</p></body>`;
 
 function send(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_COMMAND_EVENT, command);
 }
 
 function remember(files: RecentFile[]): void {
-  const paths = new Set(files.map((f) => f.path));
-  recent = [...files, ...recent.filter((f) => !paths.has(f.path))].slice(0, MAX_RECENT);
+  recent = addRecent(recent, files);
   rebuildMenu();
+  recentStore.save(recent).catch((error: unknown) => {
+    console.error(`faultline: could not save the recent files: ${String(error)}`);
+  });
 }
 
 async function showOpenDialog(purpose: OpenPurpose): Promise<PickedFile[]> {
@@ -61,6 +86,23 @@ async function showOpenDialog(purpose: OpenPurpose): Promise<PickedFile[]> {
   return picked;
 }
 
+/** Grants the files named on the command line; missing ones get one error dialog, not a stop. */
+async function openCommandLineFiles(): Promise<StartupOpen[]> {
+  const paths = filesFromArgv(process.argv, process.defaultApp === true).map((p) => resolve(p));
+  const { opens, opened, failures } = await openStartupFiles(planStartupOpens(paths), {
+    stat,
+    grants,
+  });
+  if (opened.length > 0) remember(opened);
+  if (failures.length > 0) {
+    const { message, detail } = startupFailureMessage(failures);
+    dialog.showMessageBox({ type: 'error', title: 'Faultline', message, detail }).catch(() => {
+      console.error(`faultline: ${message}\n${detail}`);
+    });
+  }
+  return opens;
+}
+
 async function openRecent(file: RecentFile): Promise<void> {
   const { size } = await stat(file.path);
   const id = grants.grant(file.path, size);
@@ -83,7 +125,7 @@ function rebuildMenu(): void {
       exportReport: () => send({ command: 'export' }),
       showAbout: () => app.showAboutPanel(),
     },
-    app.getVersion(),
+    version,
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -106,7 +148,9 @@ function createWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  app.setAboutPanelOptions({ applicationName: 'Faultline', applicationVersion: app.getVersion() });
+  app.setAboutPanelOptions({ applicationName: 'Faultline', applicationVersion: version });
+  recent = await recentStore.load();
+  const startupFiles = openCommandLineFiles();
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -122,7 +166,8 @@ async function start(): Promise<void> {
     showOpenDialog,
     readRange: readFileRange,
     grants,
-    appInfo: () => ({ version: app.getVersion(), platform: process.platform }),
+    appInfo: () => ({ version, platform: process.platform }),
+    startupFiles: () => startupFiles,
   });
   rebuildMenu();
   createWindow();

@@ -1,5 +1,5 @@
 // The sandboxed preload: it may require only 'electron', so it is bundled into one file
-// (electron/preload.test.ts checks the bundle). Besides main.ts, the only runtime use of electron.
+// (electron/bundle.test.ts checks the bundle). Besides main.ts, the only runtime use of electron.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createBridge } from '../shared/ipc/bridge-api.ts';
 import { MENU_COMMAND_EVENT } from '../shared/ipc/contract.ts';

@@ -20,17 +20,13 @@ export async function createBrowserEngine(): Promise<Engine> {
     duckdb.BROWSER_RUNTIME,
   );
   await db.instantiate();
-  return blockingEngine(
-    db,
-    (bindings, name, handle) => {
-      if (handle.kind !== 'browser-file') throw unsupportedHandle(handle, 'in the browser');
-      bindings.registerFileHandle(
-        name,
-        handle.file,
-        duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
-        true,
-      );
-    },
-    { reportProgress: true },
-  );
+  return blockingEngine(db, (bindings, name, handle) => {
+    if (handle.kind !== 'browser-file') throw unsupportedHandle(handle, 'in the browser');
+    bindings.registerFileHandle(
+      name,
+      handle.file,
+      duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
+      true,
+    );
+  });
 }

@@ -1,4 +1,3 @@
-import type { Progress } from '../../shared/engine/engine.ts';
 import { errorDataOf } from '../../shared/errors.ts';
 import type { FaultlineBridge } from '../../shared/ipc/bridge-api.ts';
 import { removeDatasetEverywhere } from '../store/actions.ts';
@@ -20,7 +19,6 @@ export function startAnalysisWorker(): Worker {
 }
 
 const pickedName = (f: PickedFile) => (f.kind === 'file' ? f.file.name : f.ref.name);
-const pickedSize = (f: PickedFile) => (f.kind === 'file' ? f.file.size : f.ref.size);
 
 /**
  * A desktop file, granted by the main process, as a Blob for the worker: read through the bridge
@@ -40,32 +38,6 @@ async function grantedBlob(
     onBytes(end);
   }
   return blob;
-}
-
-/**
- * DuckDB's percentage of the running query, in the unit of the step it belongs to: bytes of the
- * files while they are read (whatever the format), rows while the table is summarised.
- */
-export function inStepUnits(fileSizes: readonly number[], report: (p: Progress) => void) {
-  const totalBytes = fileSizes.reduce((a, b) => a + b, 0);
-  const bytesBefore = (file: number) => fileSizes.slice(0, file).reduce((a, b) => a + b, 0);
-  let step: Progress = { phase: 'reading', done: 0 };
-  return (p: Progress): void => {
-    if (p.unit !== 'percent') {
-      step = p;
-      report(p);
-      return;
-    }
-    const share = p.done / 100;
-    if (step.unit === 'files') {
-      const done = bytesBefore(step.done) + share * (fileSizes[step.done] ?? 0);
-      report({ phase: step.phase, done: Math.round(done), total: totalBytes, unit: 'bytes' });
-    } else if (step.unit === 'rows' && step.total !== undefined) {
-      report({ ...step, done: Math.round(share * step.total) });
-    } else {
-      report({ ...p, phase: step.phase });
-    }
-  };
 }
 
 /**
@@ -128,11 +100,7 @@ export function createSession(
     await runJob(`Opening ${name} as ${side}`, async (opts) => {
       const workerFiles = [];
       for (const f of files) workerFiles.push(await toWorkerFile(f, opts));
-      const opened = await client.call(
-        'open',
-        { files: workerFiles, overrides: {} },
-        { signal: opts.signal, onProgress: inStepUnits(files.map(pickedSize), opts.onProgress) },
-      );
+      const opened = await client.call('open', { files: workerFiles, overrides: {} }, opts);
       if (opts.signal.aborted) {
         // Cancelled while its last query ran: the table is complete but nobody wants it.
         await client.call('drop', { table: opened.loaded.table });

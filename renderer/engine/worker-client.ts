@@ -2,7 +2,6 @@ import type { Progress } from '../../shared/engine/engine.ts';
 import { FaultlineError } from '../../shared/errors.ts';
 import type {
   ArgsOf,
-  DuckProgressMessage,
   MethodName,
   ResultOf,
   WorkerRequest,
@@ -31,30 +30,13 @@ interface PendingCall {
   onProgress?: (progress: Progress) => void;
 }
 
-const isDuckProgress = (data: unknown): data is DuckProgressMessage =>
-  typeof data === 'object' &&
-  data !== null &&
-  (data as { type?: unknown }).type === 'PROGRESS_UPDATE';
-
 /** A client over a worker running analysis-worker.ts. */
 export function createWorkerClient(worker: WorkerPort): WorkerClient {
   let nextId = 1;
   const calls = new Map<number, PendingCall>();
 
   worker.addEventListener('message', (event) => {
-    const data = event.data;
-    if (isDuckProgress(data)) {
-      // The worker runs one call at a time, in order: the oldest pending call is the running one.
-      const [running] = calls.values();
-      running?.onProgress?.({
-        phase: 'query',
-        done: Math.max(0, Math.min(100, data.data.percentage)),
-        total: 100,
-        unit: 'percent',
-      });
-      return;
-    }
-    const message = data as WorkerResponse;
+    const message = event.data as WorkerResponse;
     const call = calls.get(message.id);
     if (call === undefined) return;
     if (message.type === 'progress') call.onProgress?.(message.progress);

@@ -8,29 +8,13 @@ import {
 import { FaultlineError } from '../../shared/errors.ts';
 import { columnShapes } from '../../shared/schema/column-shapes.ts';
 import { inferSchema, type SchemaOverrides } from '../../shared/schema/dataset-schema.ts';
-import type {
-  ArgsOf,
-  DescribedDataset,
-  MethodName,
-  ResultOf,
-  WorkerFile,
-} from './worker-protocol.ts';
+import { blobSource } from './blob-source.ts';
+import type { ArgsOf, DescribedDataset, MethodName, ResultOf } from './worker-protocol.ts';
 
 /** Each worker method as an async function of its arguments and the call's context. */
 export type WorkerMethodImplementations = {
   [M in MethodName]: (args: ArgsOf<M>, ctx: RunContext) => Promise<ResultOf<M>>;
 };
-
-/** A picked file as the loader's DataSource: ranges read from the Blob, DuckDB reads it in place. */
-function blobSource(file: WorkerFile) {
-  return {
-    displayName: file.name,
-    size: file.blob.size,
-    readRange: async (start: number, end: number) =>
-      new Uint8Array(await file.blob.slice(start, end).arrayBuffer()),
-    handle: { kind: 'browser-file' as const, file: file.blob },
-  };
-}
 
 /** The worker's methods over one engine; the tables it loaded are remembered by name. */
 export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImplementations {
@@ -61,7 +45,7 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
       const name = `dataset_${++tableCount}`;
       const dataset = await loadDataset(
         engine,
-        files.map(blobSource),
+        files.map((file) => blobSource(file, ctx.onProgress)),
         { tableName: name, codecs },
         ctx,
       );

@@ -41,12 +41,3 @@ export type WorkerResponse =
   | { type: 'progress'; id: number; progress: Progress }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; error: FaultlineErrorData };
-
-/**
- * What DuckDB-WASM's blocking build posts by itself from the worker while a query runs (its
- * progress hook calls the global postMessage); the client credits it to the running call.
- */
-export interface DuckProgressMessage {
-  type: 'PROGRESS_UPDATE';
-  data: { status: string; percentage: number };
-}

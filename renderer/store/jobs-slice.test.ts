@@ -68,6 +68,28 @@ describe('jobs slice', () => {
     });
   });
 
+  it('dismisses ended jobs only', () => {
+    const store = createAppStore();
+    const { startJob, finishJob, failJob, cancelJob, dismissJob } = store.getState();
+    const done = startJob('load ref');
+    finishJob(done);
+    const failed = startJob('load bad');
+    failJob(failed, loadError);
+    const cancelled = startJob('load big');
+    cancelJob(cancelled);
+    const running = startJob('load cur');
+    dismissJob(failed);
+    expect(Object.keys(store.getState().jobs)).toEqual([done, cancelled, running]);
+    dismissJob(done);
+    dismissJob(cancelled);
+    expect(Object.keys(store.getState().jobs)).toEqual([running]);
+    const before = store.getState();
+    dismissJob(running);
+    dismissJob('job-99');
+    expect(store.getState()).toBe(before);
+    expect(store.getState().jobs[running]?.state).toBe('running');
+  });
+
   it('ignores unknown ids and leaves out undefined progress fields', () => {
     const store = createAppStore();
     const before = store.getState();
@@ -84,6 +106,7 @@ describe('jobs slice', () => {
     const id = store.getState().startJob('x');
     store.getState().updateJobProgress(id, { phase: 'p', done: 1 });
     store.getState().cancelJob(id);
+    store.getState().dismissJob(id);
     expect(changedKeys(before, store.getState())).toEqual(['jobs']);
   });
 });

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Progress } from '../../shared/engine/engine.ts';
 import type { FaultlineErrorData } from '../../shared/errors.ts';
-import { definedFields } from './plain-record.ts';
+import { definedFields, withoutKey } from './plain-record.ts';
 import type { AppState } from './store.ts';
 
 /** Where a job is; only 'running' changes, the other three are final. */
@@ -32,6 +32,8 @@ export interface JobsSlice {
    * store and aborts the job's work when it sees the state turn 'cancelled'.
    */
   cancelJob(id: string): void;
+  /** Forgets a job that has ended (done, failed or cancelled), as when its error is dismissed. */
+  dismissJob(id: string): void;
 }
 
 /** Deterministic job ids `job-1`, `job-2`, … counted per store, so tests can name them. */
@@ -66,6 +68,13 @@ export function createJobsSlice(nextId: () => string): StateCreator<AppState, []
       failJob: (id, error) =>
         whileRunning(id, (job) => ({ ...job, state: 'failed', error: definedFields(error) })),
       cancelJob: (id) => whileRunning(id, (job) => ({ ...job, state: 'cancelled' })),
+      // A running job stays: its work would go on with no job left to show it or cancel it.
+      dismissJob: (id) =>
+        set((s) => {
+          const job = s.jobs[id];
+          if (job === undefined || job.state === 'running') return s;
+          return { jobs: withoutKey(s.jobs, id) };
+        }),
     };
   };
 }

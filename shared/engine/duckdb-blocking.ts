@@ -16,17 +16,14 @@ export type RegisterHandle = (db: DuckDBBindings, name: string, handle: FileHand
  * query cannot be interrupted once running (it blocks its thread), so cancellation is honoured
  * between queries.
  */
-export function blockingEngine(
-  db: DuckDBBindings,
-  registerHandle: RegisterHandle,
-  opts: { reportProgress?: boolean } = {},
-): Engine {
+export function blockingEngine(db: DuckDBBindings, registerHandle: RegisterHandle): Engine {
   const conn = db.connect();
   conn.query(offlineSettings);
-  // DuckDB then reports a query's progress (once it runs past 100 ms) through the build's
-  // postMessage hook: in the app's worker that reaches the UI thread as the job bar's progress.
-  if (opts.reportProgress)
-    conn.query('SET enable_progress_bar = true; SET progress_bar_time = 100;');
+  // DuckDB-WASM reports progress through an embind caller it compiles with `new Function`, which
+  // the app's CSP forbids, so some queries (sniff_csv, count DISTINCT) failed there. Its display is
+  // called even with enable_progress_bar off unless printing is off too (measured). Load progress
+  // comes from the file reads instead (renderer/engine/blob-source.ts).
+  conn.query('SET enable_progress_bar = false; SET enable_progress_bar_print = false;');
 
   const run = (q: Sql): Table => {
     try {

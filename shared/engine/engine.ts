@@ -36,7 +36,7 @@ export interface Progress {
   phase: string;
   done: number;
   total?: number;
-  unit?: 'bytes' | 'rows' | 'files' | 'steps' | 'percent';
+  unit?: 'bytes' | 'rows' | 'files' | 'steps';
 }
 
 /** `{signal, onProgress}` threaded through every long-running call. */

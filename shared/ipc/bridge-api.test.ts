@@ -8,6 +8,9 @@ function fakeTransport() {
     'dialog:open-files': { files: [{ id: 'a'.repeat(32), name: 'log.csv', size: 10 }] },
     'file:read-range': new Uint8Array([1, 2, 3]),
     'app:info': { version: '0.1.0', platform: 'linux' },
+    'app:startup-files': {
+      opens: [{ purpose: 'current', files: [{ id: 'c'.repeat(32), name: 'p.csv', size: 4 }] }],
+    },
   };
   const transport: BridgeTransport = {
     invoke: async (channel, request) => {
@@ -31,10 +34,14 @@ describe('createBridge', () => {
     ]);
     expect(await bridge.readRange('b'.repeat(32), 5, 8)).toEqual(new Uint8Array([1, 2, 3]));
     expect(await bridge.appInfo()).toEqual({ version: '0.1.0', platform: 'linux' });
+    expect(await bridge.startupFiles()).toEqual([
+      { purpose: 'current', files: [{ id: 'c'.repeat(32), name: 'p.csv', size: 4 }] },
+    ]);
     expect(calls).toEqual([
       { channel: 'dialog:open-files', request: { purpose: 'reference' } },
       { channel: 'file:read-range', request: { id: 'b'.repeat(32), start: 5, end: 8 } },
       { channel: 'app:info', request: {} },
+      { channel: 'app:startup-files', request: {} },
     ]);
   });
 

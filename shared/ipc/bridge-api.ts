@@ -6,6 +6,7 @@ import {
   type OpenPurpose,
   type ReplyOf,
   type RequestOf,
+  type StartupOpen,
 } from './contract.ts';
 
 /** `window.faultline` in the desktop app: one method per channel, never ipcRenderer itself. */
@@ -13,6 +14,8 @@ export interface FaultlineBridge {
   openFiles(purpose: OpenPurpose): Promise<FileRef[]>;
   readRange(id: string, start: number, end: number): Promise<Uint8Array>;
   appInfo(): Promise<ReplyOf<'app:info'>>;
+  /** The files named on the command line, already granted; ask once, when the renderer starts. */
+  startupFiles(): Promise<StartupOpen[]>;
   /** Calls `listener` for each valid menu command; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -34,6 +37,9 @@ export function createBridge(transport: BridgeTransport): FaultlineBridge {
     },
     readRange: (id, start, end) => transport.invoke('file:read-range', { id, start, end }),
     appInfo: () => transport.invoke('app:info', {}),
+    async startupFiles() {
+      return (await transport.invoke('app:startup-files', {})).opens;
+    },
     onMenuCommand(listener) {
       return transport.onMenuCommand((payload) => {
         const parsed = menuCommandSchema.safeParse(payload);

@@ -6,8 +6,13 @@ const readRange = contract['file:read-range'];
 const openFiles = contract['dialog:open-files'];
 
 describe('contract', () => {
-  it('allowlists exactly the three channels', () => {
-    expect([...CHANNEL_NAMES].sort()).toEqual(['app:info', 'dialog:open-files', 'file:read-range']);
+  it('allowlists exactly the four channels', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual([
+      'app:info',
+      'app:startup-files',
+      'dialog:open-files',
+      'file:read-range',
+    ]);
   });
 
   it('accepts a real read-range request, including the 64 MiB maximum', () => {
@@ -68,6 +73,35 @@ describe('contract', () => {
       contract['app:info'].reply.safeParse({ version: '0.1.0', platform: 'linux' }).success,
     ).toBe(true);
     expect(contract['app:info'].reply.safeParse({ version: '0.1.0' }).success).toBe(false);
+  });
+
+  it('app:startup-files takes an empty request and replies purposes with granted files', () => {
+    const startup = contract['app:startup-files'];
+    expect(startup.request.safeParse({}).success).toBe(true);
+    expect(startup.request.safeParse({ argv: ['/etc/passwd'] }).success).toBe(false);
+    const file = { id, name: 'training.parquet', size: 12 };
+    expect(startup.reply.safeParse({ opens: [] }).success).toBe(true);
+    expect(
+      startup.reply.safeParse({
+        opens: [
+          { purpose: 'reference', files: [file] },
+          { purpose: 'log', files: [file, { ...file, name: 'b.csv' }] },
+        ],
+      }).success,
+    ).toBe(true);
+  });
+
+  it.each([
+    ['an unknown purpose', { opens: [{ purpose: 'secrets', files: [] }] }],
+    ['an empty file list', { opens: [{ purpose: 'current', files: [] }] }],
+    [
+      'a path',
+      { opens: [{ purpose: 'current', files: [{ id, name: 'a', size: 1, path: '/a' }] }] },
+    ],
+    ['an extra key', { opens: [], argv: [] }],
+    ['no opens', {}],
+  ])('app:startup-files rejects a reply with %s', (_name, reply) => {
+    expect(contract['app:startup-files'].reply.safeParse(reply).success).toBe(false);
   });
 
   it('menu commands are a closed set', () => {

@@ -20,6 +20,13 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 
 const byteOffset = z.int().nonnegative();
 
+/** Files named on the command line, opened together as one purpose. */
+const startupOpenSchema = z.strictObject({
+  purpose: openPurposeSchema,
+  files: z.array(fileRefSchema).min(1),
+});
+export type StartupOpen = z.infer<typeof startupOpenSchema>;
+
 /** Every invoke channel with its request and reply schema; objects are strict (extra keys fail). */
 export const contract = {
   'dialog:open-files': {
@@ -39,6 +46,10 @@ export const contract = {
   'app:info': {
     request: z.strictObject({}),
     reply: z.strictObject({ version: z.string().min(1), platform: z.string().min(1) }),
+  },
+  'app:startup-files': {
+    request: z.strictObject({}),
+    reply: z.strictObject({ opens: z.array(startupOpenSchema) }),
   },
 } as const;
 

@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import type { DatasetSide } from '../store/datasets-slice.ts';
+import { views } from '../views/registry.ts';
+import { useApp } from './AppContext.ts';
+import { shortcutCommand } from './shortcuts.ts';
+
+/**
+ * The window's keyboard shortcuts: opening files (web only; the desktop menu owns those
+ * accelerators) and Ctrl/Cmd+1..9 for the views that are available.
+ */
+export function useShortcuts(pick: (side: DatasetSide) => void): void {
+  const { store, bridge, mac } = useApp();
+  const desktop = bridge !== null;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = shortcutCommand(event, { mac, desktop });
+      if (command === null) return;
+      if (command.kind === 'open') {
+        pick(command.side);
+      } else {
+        const view = views[command.index];
+        // An absent or unavailable view leaves the key to the browser.
+        if (view === undefined || !view.isAvailable(store.getState())) return;
+        store.getState().setActiveView(view.id);
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store, mac, desktop, pick]);
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../store/store.ts';
+import { makeDataset } from '../store/test-fixtures.ts';
+import { shownViewId, views } from './registry.ts';
+
+describe('view registry', () => {
+  it('gives every view its own id', () => {
+    expect(new Set(views.map((v) => v.id)).size).toBe(views.length);
+  });
+
+  it('shows no view until a dataset is open, then the chosen view or the first available', () => {
+    const store = createAppStore();
+    expect(shownViewId(store.getState())).toBeNull();
+    store.getState().addDataset(makeDataset('reference', ['amount']));
+    expect(shownViewId(store.getState())).toBe('dataset');
+    store.getState().setActiveView('dataset');
+    expect(shownViewId(store.getState())).toBe('dataset');
+    // A view that is gone (or not available) falls back instead of leaving the page blank.
+    store.getState().setActiveView('no-such-view');
+    expect(shownViewId(store.getState())).toBe('dataset');
+    store.getState().removeDataset('reference');
+    expect(shownViewId(store.getState())).toBeNull();
+  });
+});
