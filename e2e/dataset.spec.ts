@@ -65,6 +65,12 @@ test.describe('Dataset view', () => {
     await expect(roleOf(page, 'reference', 'latency_ms')).toHaveValue('feature');
     await expect(roleOf(page, 'reference', 'predicted_fraud')).toHaveValue('label');
     await expect(roleOf(page, 'current', 'latency_ms')).toHaveValue('ignored');
+    // The two logs now read the label from different columns, and the pairing says so.
+    await expect(
+      page.getByTestId('pairing').getByRole('list', { name: 'Role mismatches' }),
+    ).toContainText(
+      "'predicted_fraud' is label in the reference but prediction in the current data",
+    );
     await screenshot(page, 'dataset-view-role-changed');
   });
 

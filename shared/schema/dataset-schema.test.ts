@@ -224,5 +224,30 @@ describe('pairDatasets', () => {
     expect(p.typeMismatches).toEqual([
       expect.objectContaining({ name: 'b', referenceType: 'VARCHAR', currentType: 'BIGINT' }),
     ]);
+    expect(p.roleMismatches).toEqual([]);
+  });
+
+  it('names matched columns that play a different part on each side', async () => {
+    const csv = 'y,fraud_score,f\n0,0.1,1\n1,0.9,2\n0,0.2,3\n';
+    const ref = await schemaOf(csv);
+    const cur = await schemaOf(csv, {
+      roles: { fraud_score: 'label', y: 'ignored', f: 'ignored' },
+    });
+    const p = pairDatasets(ref, cur);
+    // f: feature ↔ ignored compares fine; the label moved from y to the score column.
+    expect(p.roleMismatches).toEqual([
+      {
+        name: 'y',
+        referenceRole: 'label',
+        currentRole: 'ignored',
+        message: "'y' is label in the reference but ignored in the current data",
+      },
+      {
+        name: 'fraud_score',
+        referenceRole: 'score',
+        currentRole: 'label',
+        message: "'fraud_score' is score in the reference but label in the current data",
+      },
+    ]);
   });
 });

@@ -46,6 +46,27 @@ describe('PairingPanel', () => {
     expect(listed(html, 'Only in reference')).toBe('none');
     expect(listed(html, 'Only in current')).toBe('none');
     expect(html).not.toContain('Type mismatches');
+    expect(html).not.toContain('Role mismatches');
+  });
+
+  it('warns when the two sides read a column differently', async () => {
+    const production = await openSampleFile(
+      engine,
+      productionCsv,
+      'current',
+      {},
+      {
+        roles: { predicted_fraud: 'label' },
+      },
+    );
+    const html = render(training, production);
+    expect(html).toContain('aria-label="Role mismatches"');
+    expect(html).toContain(
+      asHtml("'is_fraud' is label in the reference but feature in the current data"),
+    );
+    expect(html).toContain(
+      asHtml("'predicted_fraud' is prediction in the reference but label in the current data"),
+    );
   });
 
   it('lists one-sided columns and explains a column whose type changed', async () => {

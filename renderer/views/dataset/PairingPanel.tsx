@@ -5,6 +5,7 @@ import { NameList } from './NameList.tsx';
 /** Reference ↔ current: how many columns can be compared, which cannot, and why. */
 export function PairingPanel({ pairing }: { pairing: DatasetPairing }) {
   const mismatches = pairing.typeMismatches;
+  const roleMismatches = pairing.roleMismatches;
   return (
     <section className="pairing" data-testid="pairing" aria-labelledby="pairing-title">
       <h2 id="pairing-title">Reference ↔ current</h2>
@@ -23,6 +24,16 @@ export function PairingPanel({ pairing }: { pairing: DatasetPairing }) {
           {mismatches.map((m) => (
             <li key={m.name} className="warning">
               <span className="warning-code">{`${m.referenceType} → ${m.currentType}`}</span>{' '}
+              {m.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {roleMismatches.length > 0 && (
+        <ul className="warnings" aria-label="Role mismatches">
+          {roleMismatches.map((m) => (
+            <li key={m.name} className="warning">
+              <span className="warning-code">{`${m.referenceRole} → ${m.currentRole}`}</span>{' '}
               {m.message}
             </li>
           ))}

@@ -4,7 +4,7 @@ import type { DataSource, Engine } from '../../../shared/engine/engine.ts';
 import { loadDataset } from '../../../shared/engine/load-dataset.ts';
 import { dataSourceFromPath, nodeCodecs } from '../../../shared/engine/node-sources.node.ts';
 import type { ColumnShape } from '../../../shared/schema/column-shape.ts';
-import { inferSchema } from '../../../shared/schema/dataset-schema.ts';
+import { inferSchema, type SchemaOverrides } from '../../../shared/schema/dataset-schema.ts';
 import type { DatasetSide, OpenDataset } from '../../store/datasets-slice.ts';
 
 let opened = 0;
@@ -18,8 +18,9 @@ export async function openSampleFile(
   file: string,
   side: DatasetSide,
   shapes: Record<string, ColumnShape> = {},
+  overrides: SchemaOverrides = {},
 ): Promise<OpenDataset> {
-  return openSource(engine, await dataSourceFromPath(file), side, shapes);
+  return openSource(engine, await dataSourceFromPath(file), side, shapes, overrides);
 }
 
 /** CSV text opened the same way, for datasets with planted problems. */
@@ -44,13 +45,14 @@ async function openSource(
   source: DataSource,
   side: DatasetSide,
   shapes: Record<string, ColumnShape>,
+  overrides: SchemaOverrides = {},
 ): Promise<OpenDataset> {
   const loaded = await loadDataset(engine, [source], {
     // A fresh table each time, so one engine can open the same side twice.
     tableName: `t_${side}_${++opened}`,
     codecs: nodeCodecs(),
   });
-  const schema = await inferSchema(engine, loaded);
+  const schema = await inferSchema(engine, loaded, overrides);
   return { id: side, name: path.basename(source.displayName), side, loaded, schema, shapes };
 }
 
