@@ -8,6 +8,8 @@ test.describe('Dataset view', () => {
   test.beforeEach(async ({ page, baseURL }) => {
     outside = watchNetwork(page, baseURL ?? '');
     await page.goto('./');
+    // The app has mounted (and with it its keyboard and drop listeners).
+    await expect(page.getByRole('button', { name: 'Open reference…' }).first()).toBeVisible();
   });
   test.afterEach(() => {
     // Nothing leaves the machine: no CDN, no telemetry, not even a font.

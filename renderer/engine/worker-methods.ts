@@ -27,7 +27,7 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
     ctx: RunContext,
   ): Promise<DescribedDataset> {
     const schema = await inferSchema(engine, dataset, overrides, ctx);
-    ctx.onProgress?.({ phase: 'binning sparklines', done: 0, total: schema.rows, unit: 'rows' });
+    ctx.onProgress?.({ phase: 'binning sparklines', done: 0, rows: schema.rows });
     const shapes = await columnShapes(engine, dataset.table, schema.columns, ctx);
     return { schema, shapes };
   }

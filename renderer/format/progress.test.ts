@@ -1,3 +1,4 @@
+import type { Progress } from '../../shared/engine/engine.ts';
 import { describe, expect, it } from 'vitest';
 import { formatProgressAmount, progressMax } from './progress.ts';
 
@@ -24,6 +25,16 @@ describe('formatProgressAmount', () => {
     expect(formatProgressAmount({ phase: 'p', done: 1500, unit: 'rows' })).toBe('1,500 rows');
     expect(formatProgressAmount({ phase: 'p', done: 3, total: 4 })).toBe('3 of 4');
     expect(formatProgressAmount({ phase: 'summarising', done: 0 })).toBe('');
+  });
+});
+
+describe('rows loaded so far', () => {
+  it('follows the amount, or stands alone when there is no count', () => {
+    const twoFiles: Progress = { phase: 'b.csv', done: 1, total: 2, unit: 'files', rows: 500000 };
+    expect(formatProgressAmount(twoFiles)).toBe('1 of 2 files · 500,000 rows');
+    expect(formatProgressAmount({ phase: 'summarising', done: 0, rows: 1234567 })).toBe(
+      '1,234,567 rows',
+    );
   });
 });
 

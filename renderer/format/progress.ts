@@ -4,9 +4,17 @@ import { formatCount } from './numbers.ts';
 
 /**
  * How far a job is, in its unit: "12.3 MB of 52.4 MB", "40,000 of 100,000 rows", "2 of 5 files",
+ * with the rows loaded so far when known ("1 of 2 files · 500,000 rows"),
  * or just what is done when the total is unknown. Empty when there is nothing to count.
  */
 export function formatProgressAmount(progress: Progress): string {
+  const amount = amountInUnit(progress);
+  if (progress.rows === undefined) return amount;
+  const rows = `${formatCount(progress.rows)} rows`;
+  return amount === '' ? rows : `${amount} · ${rows}`;
+}
+
+function amountInUnit(progress: Progress): string {
   const { done, total, unit } = progress;
   if (unit === 'bytes') {
     return total === undefined

@@ -37,6 +37,8 @@ export interface Progress {
   done: number;
   total?: number;
   unit?: 'bytes' | 'rows' | 'files' | 'steps';
+  /** Rows loaded so far, once known: a load reports bytes while reading, then rows. */
+  rows?: number;
 }
 
 /** `{signal, onProgress}` threaded through every long-running call. */

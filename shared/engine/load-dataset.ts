@@ -64,6 +64,7 @@ export async function loadDataset(
   const staging = `${opts.tableName}__part`;
   const files: LoadedFile[] = [];
   const warnings: LoadWarning[] = [];
+  const rowsSoFar = () => files.reduce((n, f) => n + f.rows, 0);
   try {
     for (const [i, source] of sources.entries()) {
       throwIfAborted(ctx.signal);
@@ -72,6 +73,7 @@ export async function loadDataset(
         done: i,
         total: sources.length,
         unit: 'files',
+        ...(i > 0 ? { rows: rowsSoFar() } : {}),
       });
       // The first file becomes the table; each later one is appended and dropped at once, so
       // memory holds the dataset plus one file, never all the parts twice.
@@ -89,7 +91,7 @@ export async function loadDataset(
     await dropQuietly(engine, [staging, opts.tableName]);
     throw e;
   }
-  const rows = files.reduce((n, f) => n + f.rows, 0);
+  const rows = rowsSoFar();
   const formats = new Set(files.map((f) => f.format));
   return {
     table: opts.tableName,

@@ -106,8 +106,7 @@ export async function inferSchema(
   ctx.onProgress?.({
     phase: `summarising ${dataset.columns.length} columns`,
     done: 0,
-    total: dataset.rows,
-    unit: 'rows',
+    rows: dataset.rows,
   });
   const summary = await summarizeTable(engine, dataset.table, dataset.columns, ctx);
   const kinded = summary.columns.map((s) => {
