@@ -1,29 +1,21 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../../../shared/engine/duckdb.node.ts';
-import type { Engine } from '../../../shared/engine/engine.ts';
-import { columnShapes } from '../../../shared/schema/column-shapes.ts';
+import { describe, expect, it } from 'vitest';
 import type { OpenDataset } from '../../store/datasets-slice.ts';
 import { ColumnTable } from './ColumnTable.tsx';
-import { asHtml, openSampleFile, readSampleCsv, rowOf } from './test-fixtures.ts';
+import {
+  asHtml,
+  openSampleFile,
+  productionCsv,
+  readSampleCsv,
+  rowOf,
+  trainingCsv,
+  withTrainingSample,
+} from './test-fixtures.ts';
 
-const trainingCsv = 'samples/data/training.csv';
-const productionCsv = 'samples/data/production.csv';
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const noop = () => undefined;
 
-let engine: Engine;
-let training: OpenDataset;
-
-beforeAll(async () => {
-  engine = await createNodeEngine();
-  const opened = await openSampleFile(engine, trainingCsv, 'reference');
-  const shapes = await columnShapes(engine, opened.loaded.table, opened.schema.columns);
-  training = { ...opened, shapes };
-});
-afterAll(async () => {
-  await engine.close();
-});
+const sample = withTrainingSample();
 
 const render = (dataset: OpenDataset) =>
   renderToStaticMarkup(<ColumnTable dataset={dataset} onRoleChange={noop} />);
@@ -31,7 +23,7 @@ const render = (dataset: OpenDataset) =>
 describe('ColumnTable on the bundled training log', () => {
   it('has one row per column of the file, in file order', async () => {
     const { header } = await readSampleCsv(trainingCsv);
-    const html = render(training);
+    const html = render(sample.training());
     expect(html).toContain('data-testid="columns-reference"');
     const names = [...html.matchAll(/<th scope="row" class="column-name">([^<]+)<\/th>/g)].map(
       (m) => m[1],
@@ -40,7 +32,7 @@ describe('ColumnTable on the bundled training log', () => {
   });
 
   it('shows the inferred label, score, time and id with their reasons, marked as key columns', () => {
-    const html = render(training);
+    const html = render(sample.training());
     const expected: Record<string, [role: string, reason: string]> = {
       is_fraud: [
         'label',
@@ -61,7 +53,7 @@ describe('ColumnTable on the bundled training log', () => {
   });
 
   it('offers every role in each menu and leaves features unmarked', () => {
-    const row = rowOf(render(training), 'merchant_risk');
+    const row = rowOf(render(sample.training()), 'merchant_risk');
     expect(row).toContain('class="column-row"');
     expect(row).toMatch(/<option value="feature"[^>]*selected=""/);
     const options = [...row.matchAll(/<option value="([a-z]+)"/g)].map((m) => m[1]);
@@ -75,7 +67,7 @@ describe('ColumnTable on the bundled training log', () => {
     const times = rows.map((r) => r[header.indexOf('event_time')] ?? '').sort();
     const first = times[0]?.slice(0, 10);
     const last = times.at(-1)?.slice(0, 10);
-    expect(rowOf(render(training), 'event_time')).toContain(
+    expect(rowOf(render(sample.training()), 'event_time')).toContain(
       `<td class="column-range">${first} – ${last}</td>`,
     );
   });
@@ -88,21 +80,21 @@ describe('ColumnTable on the bundled training log', () => {
       counts.set(region, (counts.get(region) ?? 0) + 1);
     }
     const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-    const row = rowOf(render(training), 'region');
+    const row = rowOf(render(sample.training()), 'region');
     expect(row).toContain(`<title>Most frequent values of region: ${top} (${grouped(topCount)})`);
     expect(row.match(/<rect /g)).toHaveLength(counts.size);
   });
 
   it("draws a numeric column's bins from its shape", () => {
-    const row = rowOf(render(training), 'amount');
-    const bins = training.shapes.amount?.counts.length ?? 0;
+    const row = rowOf(render(sample.training()), 'amount');
+    const bins = sample.training().shapes.amount?.counts.length ?? 0;
     expect(bins).toBeGreaterThan(1);
     expect(row).toContain(`<title>Distribution of amount in ${bins} equal-width bins from `);
     expect(row.match(/<rect /g)).toHaveLength(bins);
   });
 
   it('counts nulls with their share of rows', async () => {
-    const production = await openSampleFile(engine, productionCsv, 'current');
+    const production = await openSampleFile(sample.engine(), productionCsv, 'current');
     const { header, rows } = await readSampleCsv(productionCsv);
     // The column the sample plants as "starts arriving empty": the one with the most blanks.
     const blanks = header.map((_, i) => rows.filter((r) => r[i] === '').length);
@@ -117,11 +109,11 @@ describe('ColumnTable on the bundled training log', () => {
   });
 
   it('makes the first row the tab stop and every other row reachable by arrow keys only', () => {
-    const html = render(training);
+    const html = render(sample.training());
     expect(html.match(/<tr class="column-row[^"]*" data-role="[a-z]+" tabindex="0"/g)).toHaveLength(
       1,
     );
-    expect(rowOf(html, training.schema.columns[0]?.name ?? '')).toContain('tabindex="0"');
-    expect(html.match(/tabindex="-1"/g)).toHaveLength(training.schema.columns.length - 1);
+    expect(rowOf(html, sample.training().schema.columns[0]?.name ?? '')).toContain('tabindex="0"');
+    expect(html.match(/tabindex="-1"/g)).toHaveLength(sample.training().schema.columns.length - 1);
   });
 });

@@ -1,27 +1,21 @@
 import { stat } from 'node:fs/promises';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../../../shared/engine/duckdb.node.ts';
-import type { Engine } from '../../../shared/engine/engine.ts';
+import { describe, expect, it } from 'vitest';
 import type { OpenDataset } from '../../store/datasets-slice.ts';
 import { DatasetCard } from './DatasetCard.tsx';
-import { asHtml, openCsvText, openSampleFile, readSampleCsv } from './test-fixtures.ts';
+import {
+  asHtml,
+  openCsvText,
+  readSampleCsv,
+  trainingCsv,
+  withTrainingSample,
+} from './test-fixtures.ts';
 
-const trainingCsv = 'samples/data/training.csv';
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const render = (dataset: OpenDataset) =>
   renderToStaticMarkup(<DatasetCard dataset={dataset} onClose={() => undefined} />);
 
-let engine: Engine;
-let training: OpenDataset;
-
-beforeAll(async () => {
-  engine = await createNodeEngine();
-  training = await openSampleFile(engine, trainingCsv, 'reference');
-});
-afterAll(async () => {
-  await engine.close();
-});
+const sample = withTrainingSample();
 
 describe('DatasetCard', () => {
   it("describes the bundled training log from the file's own facts", async () => {
@@ -32,7 +26,7 @@ describe('DatasetCard', () => {
     const days = (Date.parse(`${last}Z`) - Date.parse(`${first}Z`)) / 86_400_000;
     const megabytes = Number(((await stat(trainingCsv)).size / 1e6).toPrecision(3));
 
-    const html = render(training);
+    const html = render(sample.training());
     expect(html).toContain('data-testid="dataset-reference"');
     expect(html).toContain('data-drop-side="reference"');
     expect(html).toContain('<span class="side-badge">Reference</span>');
@@ -60,7 +54,12 @@ describe('DatasetCard', () => {
       const amount = i % 3 === 0 ? '' : String(i * 1.5);
       lines.push(`t${i},${amount},${i},${i % 5 === 0 ? 1 : 0},${i === 7 ? 1.7 : (i % 10) / 10}`);
     }
-    const planted = await openCsvText(engine, 'planted.csv', `${lines.join('\n')}\n`, 'current');
+    const planted = await openCsvText(
+      sample.engine(),
+      'planted.csv',
+      `${lines.join('\n')}\n`,
+      'current',
+    );
     const html = render(planted);
     // 14 of the 40 amounts are blank (every third row).
     const expected = [

@@ -1,25 +1,19 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../../../shared/engine/duckdb.node.ts';
-import type { Engine } from '../../../shared/engine/engine.ts';
+import { describe, expect, it } from 'vitest';
 import { pairDatasets } from '../../../shared/schema/pair.ts';
 import type { OpenDataset } from '../../store/datasets-slice.ts';
 import { PairingPanel } from './PairingPanel.tsx';
-import { asHtml, openCsvText, openSampleFile, readSampleCsv } from './test-fixtures.ts';
+import {
+  asHtml,
+  openCsvText,
+  openSampleFile,
+  productionCsv,
+  readSampleCsv,
+  trainingCsv,
+  withTrainingSample,
+} from './test-fixtures.ts';
 
-const trainingCsv = 'samples/data/training.csv';
-const productionCsv = 'samples/data/production.csv';
-
-let engine: Engine;
-let training: OpenDataset;
-
-beforeAll(async () => {
-  engine = await createNodeEngine();
-  training = await openSampleFile(engine, trainingCsv, 'reference');
-});
-afterAll(async () => {
-  await engine.close();
-});
+const sample = withTrainingSample();
 
 const render = (reference: OpenDataset, current: OpenDataset) =>
   renderToStaticMarkup(<PairingPanel pairing={pairDatasets(reference.schema, current.schema)} />);
@@ -34,13 +28,13 @@ function listed(html: string, title: string): string[] | 'none' {
 
 describe('PairingPanel', () => {
   it('matches every column of the bundled training and production logs', async () => {
-    const production = await openSampleFile(engine, productionCsv, 'current');
+    const production = await openSampleFile(sample.engine(), productionCsv, 'current');
     const reference = (await readSampleCsv(trainingCsv)).header;
     const current = (await readSampleCsv(productionCsv)).header;
     const shared = reference.filter((name) => current.includes(name));
     expect(shared).toHaveLength(22);
 
-    const html = render(training, production);
+    const html = render(sample.training(), production);
     expect(html).toContain('data-testid="pairing"');
     expect(html).toContain(`<strong>${shared.length}</strong> columns match by name and type`);
     expect(listed(html, 'Only in reference')).toBe('none');
@@ -51,7 +45,7 @@ describe('PairingPanel', () => {
 
   it('warns when the two sides read a column differently', async () => {
     const production = await openSampleFile(
-      engine,
+      sample.engine(),
       productionCsv,
       'current',
       {},
@@ -59,7 +53,7 @@ describe('PairingPanel', () => {
         roles: { predicted_fraud: 'label' },
       },
     );
-    const html = render(training, production);
+    const html = render(sample.training(), production);
     expect(html).toContain('aria-label="Role mismatches"');
     expect(html).toContain(
       asHtml("'is_fraud' is label in the reference but feature in the current data"),
@@ -72,10 +66,15 @@ describe('PairingPanel', () => {
   it('lists one-sided columns and explains a column whose type changed', async () => {
     const lines = ['transaction_id,amount,new_signal'];
     for (let i = 0; i < 30; i++) lines.push(`tx_${i},${i % 4 === 0 ? 'n/a' : i * 2.5},${i % 3}`);
-    const current = await openCsvText(engine, 'current.csv', `${lines.join('\n')}\n`, 'current');
+    const current = await openCsvText(
+      sample.engine(),
+      'current.csv',
+      `${lines.join('\n')}\n`,
+      'current',
+    );
     const { header } = await readSampleCsv(trainingCsv);
 
-    const html = render(training, current);
+    const html = render(sample.training(), current);
     expect(html).toContain('<strong>1</strong> column matches by name and type; 1 differs in type');
     expect(listed(html, 'Only in reference')).toEqual(
       header.filter((name) => name !== 'transaction_id' && name !== 'amount'),

@@ -1,5 +1,6 @@
 import type { DatasetPairing } from '../../../shared/schema/pair.ts';
 import { formatCount } from '../../format/numbers.ts';
+import { MismatchList } from './MismatchList.tsx';
 import { NameList } from './NameList.tsx';
 
 /** Reference ↔ current: how many columns can be compared, which cannot, and why. */
@@ -19,26 +20,22 @@ export function PairingPanel({ pairing }: { pairing: DatasetPairing }) {
         <NameList title="Only in reference" names={pairing.referenceOnly} />
         <NameList title="Only in current" names={pairing.currentOnly} />
       </div>
-      {mismatches.length > 0 && (
-        <ul className="warnings" aria-label="Type mismatches">
-          {mismatches.map((m) => (
-            <li key={m.name} className="warning">
-              <span className="warning-code">{`${m.referenceType} → ${m.currentType}`}</span>{' '}
-              {m.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {roleMismatches.length > 0 && (
-        <ul className="warnings" aria-label="Role mismatches">
-          {roleMismatches.map((m) => (
-            <li key={m.name} className="warning">
-              <span className="warning-code">{`${m.referenceRole} → ${m.currentRole}`}</span>{' '}
-              {m.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MismatchList
+        label="Type mismatches"
+        items={mismatches.map((m) => ({
+          name: m.name,
+          change: `${m.referenceType} → ${m.currentType}`,
+          message: m.message,
+        }))}
+      />
+      <MismatchList
+        label="Role mismatches"
+        items={roleMismatches.map((m) => ({
+          name: m.name,
+          change: `${m.referenceRole} → ${m.currentRole}`,
+          message: m.message,
+        }))}
+      />
     </section>
   );
 }

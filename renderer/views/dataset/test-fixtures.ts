@@ -1,13 +1,44 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createNodeEngine } from '../../../shared/engine/duckdb.node.ts';
 import type { DataSource, Engine } from '../../../shared/engine/engine.ts';
 import { loadDataset } from '../../../shared/engine/load-dataset.ts';
 import { dataSourceFromPath, nodeCodecs } from '../../../shared/engine/node-sources.node.ts';
 import type { ColumnShape } from '../../../shared/schema/column-shape.ts';
+import { columnShapes } from '../../../shared/schema/column-shapes.ts';
 import { inferSchema, type SchemaOverrides } from '../../../shared/schema/dataset-schema.ts';
 import type { DatasetSide, OpenDataset } from '../../store/datasets-slice.ts';
 
+export const trainingCsv = 'samples/data/training.csv';
+export const productionCsv = 'samples/data/production.csv';
+
 let opened = 0;
+
+/**
+ * For a test file: a Node engine started before its tests (closed after), with the bundled
+ * training log opened as the reference, sparklines binned, as the app would show it.
+ */
+export function withTrainingSample(): { engine(): Engine; training(): OpenDataset } {
+  let engine: Engine | null = null;
+  let training: OpenDataset | null = null;
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    const dataset = await openSampleFile(engine, trainingCsv, 'reference');
+    training = {
+      ...dataset,
+      shapes: await columnShapes(engine, dataset.loaded.table, dataset.schema.columns),
+    };
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+  const ready = <T>(value: T | null): T => {
+    if (value === null) throw new Error('withTrainingSample: used outside a test');
+    return value;
+  };
+  return { engine: () => ready(engine), training: () => ready(training) };
+}
 
 /**
  * A bundled sample file opened as the app opens it (the Node engine, real inference), for tests
