@@ -15,6 +15,8 @@ import { yieldingEngine } from './yield-to-messages.ts';
 // the Node engine (the browser engine differs only in how it reads a File; e2e covers that).
 let engine: Engine;
 let client: WorkerClient;
+/** Queries the worker's engine has run, to tell answers computed anew from kept ones. */
+let queries = 0;
 const files: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
@@ -22,7 +24,18 @@ beforeAll(async () => {
   const { port1, port2 } = new MessageChannel();
   serveWorkerMethods(
     port1 as never,
-    Promise.resolve(workerMethods(yieldingEngine(engine), nodeCodecs())),
+    Promise.resolve(
+      workerMethods(
+        yieldingEngine({
+          ...engine,
+          query: (q, opts) => {
+            queries++;
+            return engine.query(q, opts);
+          },
+        }),
+        nodeCodecs(),
+      ),
+    ),
   );
   client = createWorkerClient(port2 as never);
   port1.start();
@@ -106,6 +119,25 @@ describe('session', () => {
       latency_ms: 'label',
     });
     expect(jobList(store).at(-1)?.error?.code).toBe('unknown_column');
+  });
+
+  it('answers a role change from the kept summary, scanning only for a new sparkline', async () => {
+    const { store, session } = setup();
+    await session.open('current', [picked('production.parquet')]);
+    const before = queries;
+    await session.setRole('current', 'latency_ms', 'feature');
+    expect(queries).toBe(before);
+    expect(store.getState().datasets.current?.schema.columns.at(-1)?.role).toBe('feature');
+
+    // A kind change to numeric needs that column's bins: one query, for it alone.
+    const table = store.getState().datasets.current?.loaded.table ?? '';
+    const described = await client.call('describe', {
+      table,
+      overrides: { kinds: { txn_count_24h: 'numeric' } },
+    });
+    expect(queries).toBe(before + 1);
+    const counts = described.shapes.txn_count_24h?.counts ?? [];
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(26000);
   });
 
   it('replaces a side only once the new file loaded, dropping the old table', async () => {

@@ -7,7 +7,13 @@ import {
 } from '../../shared/engine/load-dataset.ts';
 import { FaultlineError } from '../../shared/errors.ts';
 import { columnShapes } from '../../shared/schema/column-shapes.ts';
-import { inferSchema, type SchemaOverrides } from '../../shared/schema/dataset-schema.ts';
+import type { ColumnShape } from '../../shared/schema/column-shape.ts';
+import type { TableSummary } from '../../shared/schema/column-summary.ts';
+import {
+  schemaFromSummary,
+  summarizeDataset,
+  type SchemaOverrides,
+} from '../../shared/schema/dataset-schema.ts';
 import { blobSource } from './blob-source.ts';
 import type { ArgsOf, DescribedDataset, MethodName, ResultOf } from './worker-protocol.ts';
 
@@ -16,28 +22,48 @@ export type WorkerMethodImplementations = {
   [M in MethodName]: (args: ArgsOf<M>, ctx: RunContext) => Promise<ResultOf<M>>;
 };
 
-/** The worker's methods over one engine; the tables it loaded are remembered by name. */
+/** A table the worker loaded, with what does not change when the user corrects a role. */
+interface OpenTable {
+  dataset: LoadedDataset;
+  summary: TableSummary;
+  shapes: Record<string, ColumnShape>;
+}
+
+/**
+ * The worker's methods over one engine. Each loaded table keeps its summary and sparkline bins,
+ * so a role or kind correction is answered without scanning the data again.
+ */
 export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImplementations {
-  const loaded = new Map<string, LoadedDataset>();
+  const tables = new Map<string, OpenTable>();
   let tableCount = 0;
 
+  /** The schema under `overrides`, binning only columns that became numeric or time. */
   async function describe(
-    dataset: LoadedDataset,
+    table: OpenTable,
     overrides: SchemaOverrides,
     ctx: RunContext,
   ): Promise<DescribedDataset> {
-    const schema = await inferSchema(engine, dataset, overrides, ctx);
-    ctx.onProgress?.({ phase: 'binning sparklines', done: 0, rows: schema.rows });
-    const shapes = await columnShapes(engine, dataset.table, schema.columns, ctx);
+    const schema = schemaFromSummary(table.dataset, table.summary, overrides);
+    const binned = schema.columns.filter((c) => c.kind === 'numeric' || c.kind === 'datetime');
+    const missing = binned.filter((c) => !(c.name in table.shapes));
+    if (missing.length > 0) {
+      ctx.onProgress?.({ phase: 'binning sparklines', done: 0, rows: schema.rows });
+      Object.assign(table.shapes, await columnShapes(engine, table.dataset.table, missing, ctx));
+    }
+    const shapes: Record<string, ColumnShape> = {};
+    for (const c of binned) {
+      const shape = table.shapes[c.name];
+      if (shape !== undefined) shapes[c.name] = shape;
+    }
     return { schema, shapes };
   }
 
-  function known(name: string): LoadedDataset {
-    const dataset = loaded.get(name);
-    if (dataset === undefined) {
+  function known(name: string): OpenTable {
+    const table = tables.get(name);
+    if (table === undefined) {
       throw new FaultlineError({ code: 'bad_argument', message: `no open dataset "${name}"` });
     }
-    return dataset;
+    return table;
   }
 
   return {
@@ -49,11 +75,16 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
         { tableName: name, codecs },
         ctx,
       );
-      loaded.set(name, dataset);
       try {
-        return { loaded: dataset, ...(await describe(dataset, overrides, ctx)) };
+        const table = {
+          dataset,
+          summary: await summarizeDataset(engine, dataset, ctx),
+          shapes: {},
+        };
+        const described = await describe(table, overrides, ctx);
+        tables.set(name, table);
+        return { loaded: dataset, ...described };
       } catch (e) {
-        loaded.delete(name);
         await dropTable(engine, name);
         throw e;
       }
@@ -62,7 +93,7 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
       return describe(known(name), overrides, ctx);
     },
     async drop({ table: name }) {
-      loaded.delete(name);
+      tables.delete(name);
       await dropTable(engine, name);
       return null;
     },

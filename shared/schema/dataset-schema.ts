@@ -3,7 +3,7 @@ import type { Engine, RunContext } from '../engine/engine.ts';
 import type { LoadedDataset } from '../engine/load-dataset.ts';
 import { inferKind, type ColumnKind } from './column-kind.ts';
 import { inferRoles, type ColumnRole, type RoleAssignment } from './column-role.ts';
-import { summarizeTable, type ColumnSummary } from './column-summary.ts';
+import { summarizeTable, type ColumnSummary, type TableSummary } from './column-summary.ts';
 import { binaryLabel, inferTask, type BinaryLabel, type Task } from './task.ts';
 import { validateColumns, type ValidationWarning } from './validate.ts';
 
@@ -92,9 +92,23 @@ function applyRoleOverrides(
   return out;
 }
 
+/** The summary scans of a loaded dataset (summarizeTable), with progress saying how many rows. */
+export async function summarizeDataset(
+  engine: Engine,
+  dataset: LoadedDataset,
+  ctx: RunContext = {},
+): Promise<TableSummary> {
+  ctx.onProgress?.({
+    phase: `summarising ${dataset.columns.length} columns`,
+    done: 0,
+    rows: dataset.rows,
+  });
+  return summarizeTable(engine, dataset.table, dataset.columns, ctx);
+}
+
 /**
- * Kinds, roles, task, label mapping and warnings of a loaded dataset, from one summary scan
- * (plus one over low-cardinality columns). Overrides win over inference, with their reason.
+ * Kinds, roles, task, label mapping and warnings of a loaded dataset, from its summary scans.
+ * Overrides win over inference, with their reason; a misnamed column fails before any scan.
  */
 export async function inferSchema(
   engine: Engine,
@@ -103,12 +117,19 @@ export async function inferSchema(
   ctx: RunContext = {},
 ): Promise<DatasetSchema> {
   checkOverrideColumns(overrides, new Set(dataset.columns.map((c) => c.name)));
-  ctx.onProgress?.({
-    phase: `summarising ${dataset.columns.length} columns`,
-    done: 0,
-    rows: dataset.rows,
-  });
-  const summary = await summarizeTable(engine, dataset.table, dataset.columns, ctx);
+  return schemaFromSummary(dataset, await summarizeDataset(engine, dataset, ctx), overrides);
+}
+
+/**
+ * The schema from a table's summary and the user's overrides, without touching the data: the
+ * summary does not depend on overrides, so a role or kind change is answered from a kept summary.
+ */
+export function schemaFromSummary(
+  dataset: LoadedDataset,
+  summary: TableSummary,
+  overrides: SchemaOverrides = {},
+): DatasetSchema {
+  checkOverrideColumns(overrides, new Set(dataset.columns.map((c) => c.name)));
   const kinded = summary.columns.map((s) => {
     const forced = overrides.kinds?.[s.name];
     const k = forced ? { kind: forced, reason: 'set by the user' } : inferKind(s);
