@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** Where the 1M-row log for the responsiveness test is generated (once; gitignored). */
+/** Where the 1M-row logs for the responsiveness tests are generated (once; gitignored). */
 export const millionRowLog = 'e2e/.cache/1m/production.csv';
+export const millionRowParquet = 'e2e/.cache/1m/production.parquet';
 
-/** Makes the 1M-row sample log with the seeded generator unless it is already there (~15 s). */
+/** Makes the 1M-row sample logs with the seeded generator unless they are already there (~20 s). */
 export default function globalSetup(): void {
-  if (existsSync(millionRowLog)) return;
+  if (existsSync(millionRowLog) && existsSync(millionRowParquet)) return;
   const run = spawnSync(
     process.execPath,
     [
@@ -16,7 +17,7 @@ export default function globalSetup(): void {
       '--rows',
       '1000000',
       '--format',
-      'csv',
+      'both',
       '--out',
       'e2e/.cache/1m',
     ],

@@ -21,6 +21,7 @@ describe('blobSource', () => {
     expect([...part]).toEqual([...bytes.slice(100, 110)]);
     handle.slice(0, 5); // a re-read of the head does not move progress back
     handle.slice(990, 1200); // DuckDB may ask past the end; progress stops at the size
+    handle.slice(400, 500); // once at the end, later reads report nothing more
     expect(seen).toEqual([
       { phase: 'reading log.csv', done: 110, total: 1000, unit: 'bytes' },
       { phase: 'reading log.csv', done: 1000, total: 1000, unit: 'bytes' },

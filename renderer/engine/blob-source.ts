@@ -5,18 +5,23 @@ import type { WorkerFile } from './worker-protocol.ts';
 const reportEvery = 0.01;
 
 /**
- * What DuckDB's browser runtime reads a registered file through: its size and `slice`, which it
- * hands to FileReaderSync. Wrapping the Blob lets every read DuckDB makes report how far into
- * the file it is — the bytes progress of a load, from inside a blocking query.
+ * The picked file as DuckDB's browser runtime and parquet-wasm read it: both take its size and
+ * call `slice`, DuckDB then reading each slice with FileReaderSync. Overriding `slice` lets every
+ * read report how far into the file it is — the bytes progress of a load, even from inside a
+ * blocking query. Built on the original Blob, so nothing is copied.
  */
-function trackedBlob(blob: Blob, onRead: (end: number) => void) {
-  return {
-    size: blob.size,
-    slice(start: number, end: number): Blob {
-      onRead(Math.min(end, blob.size));
-      return blob.slice(start, end);
-    },
-  };
+class ProgressBlob extends Blob {
+  readonly #onRead: (end: number) => void;
+
+  constructor(blob: Blob, onRead: (end: number) => void) {
+    super([blob]);
+    this.#onRead = onRead;
+  }
+
+  override slice(start?: number, end?: number, contentType?: string): Blob {
+    this.#onRead(Math.min(end ?? this.size, this.size));
+    return super.slice(start, end, contentType);
+  }
 }
 
 /**
@@ -28,7 +33,10 @@ export function blobSource(file: WorkerFile, onProgress?: (p: Progress) => void)
   let furthest = 0;
   let reported = 0;
   const onRead = (end: number) => {
-    furthest = Math.max(furthest, end);
+    // Only forward progress is news: re-reads (a sniffer, Parquet's footer then its row groups)
+    // must not flood the job with the same number, hiding the rows a Parquet load counts.
+    if (end <= furthest) return;
+    furthest = end;
     if (furthest - reported < reportEvery * blob.size && furthest < blob.size) return;
     reported = furthest;
     onProgress?.({ phase: `reading ${name}`, done: furthest, total: blob.size, unit: 'bytes' });
@@ -41,6 +49,6 @@ export function blobSource(file: WorkerFile, onProgress?: (p: Progress) => void)
       onRead(end);
       return bytes;
     },
-    handle: { kind: 'browser-file', file: trackedBlob(blob, onRead) },
+    handle: { kind: 'browser-file', file: new ProgressBlob(blob, onRead) },
   };
 }

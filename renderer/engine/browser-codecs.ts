@@ -1,15 +1,22 @@
-import initParquet, { readParquet } from 'parquet-wasm/esm';
+import initParquet, { ParquetFile } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Codecs } from '../../shared/engine/load-dataset.ts';
+import { parquetRowGroups } from '../../shared/engine/parquet-row-groups.ts';
 
 let parquetReady: Promise<unknown> | null = null;
 
 /** The loader's decoders in the browser: parquet-wasm from the app's own files, gzip built in. */
 export const browserCodecs: Codecs = {
-  async parquetToArrow(bytes) {
+  async openParquet(source) {
     parquetReady ??= initParquet({ module_or_path: parquetWasm });
     await parquetReady;
-    return readParquet(bytes).intoIPCStream();
+    const { handle } = source;
+    // A picked file is read in place, row group by row group; only bytes are wrapped.
+    const blob =
+      handle.kind === 'browser-file' && handle.file instanceof Blob
+        ? handle.file
+        : new Blob([(await source.readRange(0, source.size)) as Uint8Array<ArrayBuffer>]);
+    return parquetRowGroups(await ParquetFile.fromFile(blob));
   },
   async gunzip(bytes) {
     const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])

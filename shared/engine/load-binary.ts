@@ -1,37 +1,61 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { FaultlineError } from '../errors.ts';
-import type { Engine } from './engine.ts';
+import { throwIfAborted } from './abort.ts';
+import type { DataSource, Engine, RunContext } from './engine.ts';
+import type { ParquetRowGroups } from './parquet-row-groups.ts';
 
-/** Parquet → Arrow IPC stream. Injected: the reader's wasm loads differently in Node and browser. */
-export type ParquetToArrow = (bytes: Uint8Array) => Promise<Uint8Array>;
+/** Opens a Parquet source for row-group reads. Injected: parquet-wasm loads differently per host. */
+export type OpenParquet = (source: DataSource) => Promise<ParquetRowGroups>;
 
 function reason(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   return text.split('\n')[0] ?? text;
 }
 
+function notParquet(name: string, e: unknown): FaultlineError {
+  return new FaultlineError({
+    code: 'malformed_parquet',
+    file: name,
+    message: `${name}: not a readable Parquet file (${reason(e)})`,
+  });
+}
+
 /**
- * Parquet through parquet-wasm: DuckDB-WASM's own reader is an extension it would download, so
- * offline it is never asked.
+ * Parquet through parquet-wasm (DuckDB-WASM's own reader is an extension it would download, so
+ * offline it is never asked), one row group at a time: each is appended to the table as it is
+ * decoded, so memory holds the table and one row group, and progress counts rows.
  */
 export async function loadParquet(
   engine: Engine,
-  bytes: Uint8Array,
-  parquetToArrow: ParquetToArrow,
+  source: DataSource,
+  openParquet: OpenParquet,
   tableName: string,
-  displayName: string,
+  ctx: RunContext,
 ): Promise<void> {
-  let ipc: Uint8Array;
+  const name = source.displayName;
+  let groups: ParquetRowGroups;
   try {
-    ipc = await parquetToArrow(bytes);
+    groups = await openParquet(source);
   } catch (e) {
-    throw new FaultlineError({
-      code: 'malformed_parquet',
-      file: displayName,
-      message: `${displayName}: not a readable Parquet file (${reason(e)})`,
-    });
+    throw notParquet(name, e);
   }
-  await engine.insertArrowIpc(tableName, ipc, { create: true });
+  if (groups.rowsPerGroup.length === 0) {
+    throw new FaultlineError({ code: 'no_rows', file: name, message: `${name}: no data rows` });
+  }
+  const total = groups.rowsPerGroup.reduce((a, b) => a + b, 0);
+  let done = 0;
+  for (const [i, rows] of groups.rowsPerGroup.entries()) {
+    throwIfAborted(ctx.signal);
+    let ipc: Uint8Array;
+    try {
+      ipc = await groups.read(i);
+    } catch (e) {
+      throw notParquet(name, e);
+    }
+    await engine.insertArrowIpc(tableName, ipc, { create: i === 0 });
+    done += rows;
+    ctx.onProgress?.({ phase: `reading ${name}`, done, total, unit: 'rows' });
+  }
 }
 
 /** Arrow IPC, file or stream format; DuckDB takes the stream format, so files are re-framed. */

@@ -132,6 +132,35 @@ describe('loadDataset: formats', () => {
     ]);
   });
 
+  it('reads Parquet one row group at a time, counting rows as they arrive', async () => {
+    const n = 2500;
+    const arrow = new Table({
+      i: vectorFromArray(
+        Array.from({ length: n }, (_, k) => k),
+        new Float64(),
+      ),
+    });
+    const props = new pq.WriterPropertiesBuilder().setMaxRowGroupSize(1000).build();
+    const bytes = pq.writeParquet(pq.Table.fromIPCStream(tableToIPC(arrow, 'stream')), props);
+    const source = await dataSourceFromPath(file('groups.parquet', bytes));
+    const seen: { done: number; total?: number; unit?: string }[] = [];
+    const ds = await loadDataset(
+      engine,
+      [source],
+      { tableName: `t${counter++}`, codecs: nodeCodecs() },
+      { onProgress: (p) => seen.push(p) },
+    );
+    expect(ds.rows).toBe(n);
+    const rows = seen.filter((p) => p.unit === 'rows').map(({ done, total }) => ({ done, total }));
+    expect(rows).toEqual([
+      { done: 1000, total: n },
+      { done: 2000, total: n },
+      { done: 2500, total: n },
+    ]);
+    const sum = await engine.query(sql`SELECT sum(i)::DOUBLE AS s FROM ${table(ds.table)}`);
+    expect(readRows(sum)).toEqual([{ s: (n * (n - 1)) / 2 }]);
+  });
+
   it('reads Arrow IPC in file and stream format', async () => {
     const f = await load(file('x.arrow', tableToIPC(sampleArrow(), 'file')));
     const s = await load(file('x.arrows', tableToIPC(sampleArrow(), 'stream')));

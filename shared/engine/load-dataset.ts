@@ -4,14 +4,14 @@ import { binaryOffset, detectFormat, hasGzipMagic, type FileFormat } from './det
 import type { DataSource, Engine, RunContext } from './engine.ts';
 import { countRows, loadCsv, type CsvOptions } from './load-csv.ts';
 import { insertJsonRecords, parseJsonArray, parseJsonLines } from './load-json.ts';
-import { loadArrowIpc, loadParquet, type ParquetToArrow } from './load-binary.ts';
+import { loadArrowIpc, loadParquet, type OpenParquet } from './load-binary.ts';
 import { normalizeTypes } from './normalize-types.ts';
 import { describeTable, type DatasetColumn } from './describe-table.ts';
 import { sql, table } from '../sql/sql.ts';
 
 /** Decoders that differ between Node and the browser, passed in by the front end. */
 export interface Codecs {
-  parquetToArrow: ParquetToArrow;
+  openParquet: OpenParquet;
   gunzip(bytes: Uint8Array): Promise<Uint8Array>;
 }
 
@@ -169,11 +169,11 @@ async function loadOneFile(
     } finally {
       await engine.dropFile(registered);
     }
+  } else if (format === 'parquet') {
+    await loadParquet(engine, source, opts.codecs.openParquet, tableName, ctx);
   } else {
     const bytes = await readAll(source, opts, gzip);
-    if (format === 'parquet')
-      await loadParquet(engine, bytes, opts.codecs.parquetToArrow, tableName, name);
-    else if (format === 'arrow') await loadArrowIpc(engine, bytes, tableName, name);
+    if (format === 'arrow') await loadArrowIpc(engine, bytes, tableName, name);
     else {
       const text = new TextDecoder().decode(bytes);
       const parsed = format === 'json' ? parseJsonArray(text, name) : parseJsonLines(text, name);

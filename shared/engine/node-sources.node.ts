@@ -1,3 +1,4 @@
+import { openAsBlob } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
@@ -6,6 +7,7 @@ import { FaultlineError } from '../errors.ts';
 import type { DataSource } from './engine.ts';
 import type { Codecs } from './load-dataset.ts';
 import { parquet } from './parquet.node.ts';
+import { parquetRowGroups } from './parquet-row-groups.ts';
 import { readFileRange } from './read-file-range.node.ts';
 
 const gunzipAsync = promisify(gunzip);
@@ -90,8 +92,14 @@ export async function expandInput(input: string): Promise<string[]> {
 /** Parquet (parquet-wasm's Node build) and gzip (zlib) for the Node front ends. */
 export function nodeCodecs(): Codecs {
   return {
-    async parquetToArrow(bytes) {
-      return parquet().readParquet(bytes).intoIPCStream();
+    async openParquet(source) {
+      // A file-backed Blob: parquet-wasm reads the footer and one row group at a time from disk.
+      const { handle } = source;
+      const blob =
+        handle.kind === 'path'
+          ? await openAsBlob(handle.path)
+          : new Blob([(await source.readRange(0, source.size)) as Uint8Array<ArrayBuffer>]);
+      return parquetRowGroups(await parquet().ParquetFile.fromFile(blob));
     },
     async gunzip(bytes) {
       return new Uint8Array(await gunzipAsync(bytes));

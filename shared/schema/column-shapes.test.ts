@@ -24,7 +24,7 @@ describe('columnShapes', () => {
       handle: { kind: 'bytes' as const, bytes },
     };
     const codecs = {
-      parquetToArrow: () => Promise.reject(new Error('unused')),
+      openParquet: () => Promise.reject(new Error('unused')),
       gunzip: () => Promise.reject(new Error('unused')),
     };
     const loaded = await loadDataset(engine, [source], { tableName: name, codecs });
