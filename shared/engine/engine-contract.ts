@@ -24,6 +24,13 @@ export function engineContract(name: string, create: () => Promise<Engine>): voi
       expect(readColumns(t)).toEqual({ n: [42], s: ["it's"], b: [true], z: [null] });
     });
 
+    it('binds every number exactly, past 16 digits and 2^53', async () => {
+      for (const x of [123456789.12345679, 0.1 + 0.2, 5e-324, -1.7976931348623157e308, 2 ** 60]) {
+        const t = await engine.query(sql`SELECT ${x} AS x, ${x} = ${String(x)}::DOUBLE AS same`);
+        expect(readColumns(t)).toEqual({ x: [x], same: [true] });
+      }
+    });
+
     it('keeps hostile column names exact through quoting', async () => {
       const names = ['select', 'a "quoted" name', "it's", 'ü col', 'a.b', 'p(fraud)'];
       const cols = names.map((n, i) => sql`${i}::INTEGER AS ${ident(n)}`);

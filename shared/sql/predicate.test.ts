@@ -46,8 +46,8 @@ describe('predicateSql text and parameters', () => {
       { column: 'select', op: '<', value: 1.5 },
       { column: 'flag', op: '=', value: null },
     ]);
-    expect(q.text).toBe('("we""ird col" >= ? AND "select" < ? AND "flag" IS NULL)');
-    expect(q.params).toEqual(['2026-09-28', 1.5]);
+    expect(q.text).toBe('("we""ird col" >= ? AND "select" < CAST(? AS DOUBLE) AND "flag" IS NULL)');
+    expect(q.params).toEqual(['2026-09-28', '1.5']);
   });
 
   it('never puts a value into the text', () => {

@@ -44,6 +44,11 @@ describe('sql tag', () => {
     expect(q.text).toBe(`SELECT "a", 'x''y' FROM t WHERE a = ? AND b = ? LIMIT ?`);
     expect(q.params).toEqual([1, 'two', 10]);
   });
+  it('binds fractional and huge numbers as exact text cast to DOUBLE', () => {
+    const q = sql`SELECT ${0.1 + 0.2}, ${2 ** 60}, ${7}`;
+    expect(q.text).toBe('SELECT CAST(? AS DOUBLE), CAST(? AS DOUBLE), ?');
+    expect(q.params).toEqual(['0.30000000000000004', '1152921504606847000', 7]);
+  });
   it('never puts a hostile value into the text', () => {
     for (const h of hostile) {
       const q = sql`SELECT * FROM t WHERE c = ${h}`;

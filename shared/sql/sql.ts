@@ -22,7 +22,8 @@ function isSql(v: unknown): v is Sql {
 
 /**
  * Template tag: `${Sql}` splices a fragment, any other value becomes a bound `?` parameter.
- * So a column name or a user's value can never become SQL text by accident.
+ * So a column name or a user's value can never become SQL text by accident. Numbers other than
+ * safe integers bind as DOUBLE, exactly.
  */
 export function sql(strings: TemplateStringsArray, ...values: readonly (Sql | SqlValue)[]): Sql {
   let text = strings[0] ?? '';
@@ -31,6 +32,12 @@ export function sql(strings: TemplateStringsArray, ...values: readonly (Sql | Sq
     if (isSql(v)) {
       text += v.text;
       params.push(...v.params);
+    } else if (typeof v === 'number' && !Number.isSafeInteger(v)) {
+      // DuckDB-WASM reads a bound JS number through a parser that keeps 16 significant digits
+      // (123456789.12345679 arrives as 123456789.1234568) and refuses integers past 2^53, so such
+      // numbers travel as their shortest round-trip text through DuckDB's exact cast.
+      text += 'CAST(? AS DOUBLE)';
+      params.push(String(v));
     } else {
       text += '?';
       params.push(v);
