@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createNodeEngine } from '../../engine/duckdb.node.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { loadDataset } from '../../engine/load-dataset.ts';
+import { dataSourceFromPath, nodeCodecs } from '../../engine/node-sources.node.ts';
+import { inferSchema, type DatasetSchema } from '../../schema/dataset-schema.ts';
+import { driftSpecFromSchemas } from './drift-spec.ts';
+import type { DriftResult } from './drift-result.ts';
+import { runDrift } from './run-drift.ts';
+
+const samples = (name: string) =>
+  fileURLToPath(new URL(`../../../samples/${name}`, import.meta.url));
+
+interface Planted {
+  failure: string;
+  column?: string;
+  value?: string;
+  expected: Record<string, unknown>;
+}
+const answerKey = JSON.parse(readFileSync(samples('answer-key.json'), 'utf8')) as {
+  planted: Planted[];
+};
+const planted = (failure: string): Planted => {
+  const p = answerKey.planted.find((x) => x.failure === failure);
+  if (!p?.column) throw new Error(`answer key has no ${failure} column`);
+  return p;
+};
+
+let engine: Engine;
+let result: DriftResult;
+let schemas: DatasetSchema[];
+
+async function open(file: string, tableName: string): Promise<DatasetSchema> {
+  const ds = await loadDataset(engine, [await dataSourceFromPath(samples(`data/${file}`))], {
+    tableName,
+    codecs: nodeCodecs(),
+  });
+  return inferSchema(engine, ds);
+}
+
+beforeAll(async () => {
+  engine = await createNodeEngine();
+  schemas = [
+    await open('training.parquet', 'training'),
+    await open('production.parquet', 'production'),
+  ];
+  const [reference, current] = schemas;
+  if (!reference || !current) throw new Error('samples not loaded');
+  result = await runDrift(engine, driftSpecFromSchemas(reference, current));
+});
+afterAll(async () => {
+  await engine.close();
+});
+
+const column = (name: string | undefined) => {
+  const c = result.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`no drift row for ${name}`);
+  return c;
+};
+
+describe('runDrift on the bundled samples (training vs production)', () => {
+  it('compares every feature, and only features', () => {
+    const features = schemas[0]?.columns.filter(
+      (c) => c.role === 'feature' && (c.kind === 'numeric' || c.kind === 'categorical'),
+    );
+    expect(result.columns.map((c) => c.name)).toEqual(features?.map((c) => c.name));
+    expect(result.reference.rows).toBe(13000);
+    expect(result.current.rows).toBe(26000);
+  });
+
+  it("finds the unit change: amount's band is significant", () => {
+    const p = planted('unit_change');
+    const amount = column(p.column);
+    expect(amount.kind).toBe('numeric');
+    expect(amount.band).toBe(p.expected.psiBand);
+    expect(amount.drifted).toBe(true);
+    expect(amount.ks?.q).toBeLessThan(0.05);
+    expect(amount.out_of_range).toBeGreaterThan(0);
+  });
+
+  it('finds the new category', () => {
+    const p = planted('new_category');
+    const c = column(p.column);
+    expect(c.kind).toBe('categorical');
+    expect(c.new_categories.map((n) => n.value)).toEqual(p.expected.newCategories);
+    expect(c.new_categories[0]?.share).toBeGreaterThan(0);
+    expect(c.chi2?.q).toBeLessThan(0.05);
+  });
+
+  it('flags the missing-rate shift, with the non-null distribution stable', () => {
+    const p = planted('missing_rate_jump');
+    const c = column(p.column);
+    expect(c.missing.reference).toBe(p.expected.referenceMissingRate);
+    expect(c.missing.current).toBeGreaterThan(0.05);
+    expect(c.missing.shifted).toBe(p.expected.missingRateShiftFlagged);
+    expect(c.band).toBe(p.expected.nonNullDistribution);
+    expect(c.drifted).toBe(false);
+  });
+
+  it('flags no other missing-rate shift', () => {
+    const shifted = result.columns.filter((c) => c.missing.shifted).map((c) => c.name);
+    expect(shifted).toEqual([planted('missing_rate_jump').column]);
+  });
+
+  it('is JSON-safe: no NaN or Infinity anywhere', () => {
+    const text = JSON.stringify(result);
+    expect(JSON.parse(text)).toEqual(result);
+    const walk = (v: unknown): void => {
+      if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(result);
+  });
+});
