@@ -1,5 +1,6 @@
 import type { PsiBand } from '../../stats/psi.ts';
-import type { DriftKind } from './drift-spec.ts';
+import type { ProportionInterval } from '../../stats/wilson.ts';
+import type { DriftKind, DriftWindowUnit } from './drift-spec.ts';
 
 /** One side's rows and the column's missing and invalid counts (denominator: all rows). */
 export interface DriftSideCounts {
@@ -89,6 +90,77 @@ export interface DriftColumnResult {
   reference: DriftSideSummary | DriftSideCounts;
   current: DriftSideSummary | DriftSideCounts;
   bins: DriftBins | null;
+  /** With a timeline: the first window from which the band stays significant, else null. */
+  since?: string | null;
+  /** With an outcome: where the current errors concentrate in this column's bins. */
+  impact?: DriftColumnImpact | null;
+}
+
+/** One column in one window: PSI of the window's values against the whole reference. */
+export interface DriftTimelineColumn {
+  name: string;
+  /** Null when the window has fewer valid values than `window.min_values`. */
+  psi: number | null;
+  band: PsiBand | null;
+  missing_rate: number | null;
+  /** Valid values of the column in the window. */
+  n: number;
+}
+
+export interface DriftTimelineWindow {
+  /** ISO date of the window's start (weeks start on Monday, months on the 1st). */
+  window: string;
+  rows: number;
+  columns: DriftTimelineColumn[];
+}
+
+/** How the timeline was cut. */
+export interface DriftWindowInfo {
+  column: string;
+  unit: DriftWindowUnit;
+  requested: DriftWindowUnit | 'auto';
+  /** Last time - first time of the current data, in days. */
+  span_days: number | null;
+  /** A window with fewer valid values of a column has psi null for it. */
+  min_values: number;
+  /** Current rows with a null time, in no window. */
+  rows_without_time: number;
+}
+
+/** One bin (or the missing or invalid values) of a column in the current data, with its errors. */
+export interface DriftImpactBin {
+  /** Index into `bins` (null for missing or invalid values). */
+  index: number | null;
+  label: string | number;
+  rows: number;
+  errors: number;
+  error_rate: ProportionInterval;
+  /** error rate / the overall error rate (null when that is 0). */
+  lift: number | null;
+}
+
+export interface DriftColumnImpact {
+  /** The largest lift among bins with at least `impact.min_bin_rows` rows (null if none). */
+  lift: number | null;
+  /** That bin's label and index. */
+  bin: string | number | null;
+  index: number | null;
+  bins: DriftImpactBin[];
+}
+
+/** The outcome impact is measured on, and the current data's overall error rate. */
+export interface DriftImpactSummary {
+  label: string;
+  prediction: string | null;
+  score: string | null;
+  /** Used only when there is no prediction column. */
+  threshold: number | null;
+  /** Rows with a label and a prediction (or a finite score). */
+  rows: number;
+  errors: number;
+  error_rate: ProportionInterval;
+  /** max(30, 1% of rows): smaller bins are shown but cannot be a column's impact. */
+  min_bin_rows: number;
 }
 
 /** The drift table: CLI.md `faultline drift` keys; numbers or null, never NaN. */
@@ -96,4 +168,9 @@ export interface DriftResult {
   reference: { rows: number };
   current: { rows: number };
   columns: DriftColumnResult[];
+  window?: DriftWindowInfo;
+  timeline?: DriftTimelineWindow[];
+  impact?: DriftImpactSummary;
+  /** Why a timeline or impact that was asked for is missing. */
+  skipped?: { timeline?: string; impact?: string };
 }

@@ -2,6 +2,7 @@ import { FaultlineError } from '../../errors.ts';
 import type { DatasetSchema } from '../../schema/dataset-schema.ts';
 import { isNumericType } from '../../schema/duck-types.ts';
 import { pairDatasets } from '../../schema/pair.ts';
+import { withExtras } from './drift-spec-extras.ts';
 
 /** The kinds drift compares (datetime and free text are not binned). */
 export type DriftKind = 'numeric' | 'categorical';
@@ -16,17 +17,47 @@ export interface DriftColumn {
   currentType: string;
 }
 
+/** A timeline window (CLI `--window`); `auto` picks one from the current data's span. */
+export type DriftWindowUnit = 'day' | 'week' | 'month';
+
+/** The current data's binary outcome, for the error concentration of each column (impact). */
+export interface DriftOutcome {
+  label: string;
+  /** The label value that counts as 1, compared as text. */
+  positive: string;
+  /** The predicted-label column; when null, `score >= threshold` predicts 1. */
+  prediction: string | null;
+  score: string | null;
+  threshold: number;
+}
+
 /** What a drift analysis compares: plain data, never a callback. */
 export interface DriftSpec {
   /** Engine table names (chosen by the engine, never a user's text). */
   referenceTable: string;
   currentTable: string;
   columns: DriftColumn[];
+  /** The current table's time column: with it, a timeline per window and each column's `since`. */
+  time?: string;
+  /** Default `auto` (drift-window.ts). */
+  window?: DriftWindowUnit | 'auto';
+  /** With it, each column's impact (drift-impact.ts). */
+  outcome?: DriftOutcome;
+  /** Why a timeline or impact that was asked for cannot be computed (e.g. no label). */
+  skipped?: { timeline?: string; impact?: string };
 }
 
 export interface DriftSpecOptions {
   /** Only these columns, in this order (CLI `--columns`); default: every paired feature. */
   columns?: readonly string[];
+  /** A timeline (CLI `--window`), on the current data's time column. */
+  window?: DriftWindowUnit | 'auto';
+  /** The time column, instead of the current schema's time role. */
+  time?: string;
+  /** Impact from the current schema's label and prediction (or score) roles. */
+  impact?: boolean;
+  /** Score threshold when there is no prediction column (default 0.5). */
+  threshold?: number;
 }
 
 /**
@@ -58,7 +89,11 @@ export function driftSpecFromSchemas(
       .filter((p) => roles.get(p.name) === 'feature')
       .map(toColumn)
       .filter((c): c is DriftColumn => c !== null);
-    return { referenceTable: reference.table, currentTable: current.table, columns };
+    return withExtras(
+      { referenceTable: reference.table, currentTable: current.table, columns },
+      current,
+      options,
+    );
   }
   const byName = new Map(pairing.matched.map((p) => [p.name, p]));
   const columns = options.columns.map((name) => {
@@ -83,5 +118,9 @@ export function driftSpecFromSchemas(
     }
     return column;
   });
-  return { referenceTable: reference.table, currentTable: current.table, columns };
+  return withExtras(
+    { referenceTable: reference.table, currentTable: current.table, columns },
+    current,
+    options,
+  );
 }

@@ -14,8 +14,9 @@ import {
   orderStatisticIndexes,
 } from '../../stats/quantile-edges.ts';
 import { twoProportionZTest } from '../../stats/z-test.ts';
+import { binCategories, type Binned } from './drift-category-bins.ts';
+import { addDriftExtras, hasDriftExtras } from './drift-extras.ts';
 import {
-  MAX_CATEGORIES,
   binCountsQuery,
   categoryCountsQuery,
   driftSides,
@@ -37,8 +38,6 @@ import {
   type SideFacts,
 } from './drift-queries.ts';
 import type {
-  DriftBins,
-  DriftCategoryCount,
   DriftColumnResult,
   DriftResult,
   DriftSideCounts,
@@ -61,12 +60,6 @@ const SUMMARY_QUANTILES = [
 ] as const;
 const STEPS = 6;
 
-interface Binned {
-  bins: DriftBins;
-  newCategories: DriftCategoryCount[];
-  vanished: DriftCategoryCount[];
-}
-
 const rate = (k: number, n: number): number | null => (n > 0 ? k / n : null);
 
 function sideCounts(f: SideFacts): DriftSideCounts {
@@ -84,41 +77,6 @@ function sideCounts(f: SideFacts): DriftSideCounts {
 function sampleStd(f: SideFacts): number | null {
   if (f.n < 2) return null;
   return f.min === f.max ? 0 : f.std;
-}
-
-/** Categories (pooled past 100), their counts per side, and the values one side lacks. */
-function binCategories(rows: CategoryRow[], numeric: boolean, nR: number, nC: number): Binned {
-  const distinct = rows[0]?.distinctValues ?? 0;
-  const pooled = distinct > MAX_CATEGORIES;
-  const label = (r: CategoryRow): string | number =>
-    numeric ? (r.sortNumber ?? Number(r.value)) : (r.value ?? '');
-  const byValue = (a: CategoryRow, b: CategoryRow) => (a.valueRank ?? 0) - (b.valueRank ?? 0);
-  const kept = rows
-    .filter((r) => !r.isOther && (!pooled || r.countRank < MAX_CATEGORIES))
-    .sort(pooled ? (a, b) => a.countRank - b.countRank : byValue);
-  const other = rows.find((r) => r.isOther);
-  const binRows = other ? [...kept, other] : kept;
-  const referenceCounts = binRows.map((r) => r.referenceCount);
-  const currentCounts = binRows.map((r) => r.currentCount);
-  const values = rows.filter((r) => !r.isOther).sort(byValue);
-  return {
-    bins: {
-      mode: 'categorical',
-      edges: null,
-      categories: [...kept.map(label), ...(other ? ['(other)'] : [])],
-      pooled: pooled ? distinct - (MAX_CATEGORIES - 1) : 0,
-      reference_counts: referenceCounts,
-      current_counts: currentCounts,
-      p: shares(referenceCounts),
-      q: shares(currentCounts),
-    },
-    newCategories: values
-      .filter((r) => r.referenceCount === 0 && r.currentCount > 0)
-      .map((r) => ({ value: label(r), count: r.currentCount, share: r.currentCount / nC })),
-    vanished: values
-      .filter((r) => r.currentCount === 0 && r.referenceCount > 0)
-      .map((r) => ({ value: label(r), count: r.referenceCount, share: r.referenceCount / nR })),
-  };
 }
 
 /**
@@ -359,10 +317,12 @@ export async function runDrift(
       r.missing.delta >= MISSING_SHIFT - RATE_SLACK &&
       isSignificant(mq) === true;
   });
-  step(STEPS, 'done');
-  return {
+  const result: DriftResult = {
     reference: { rows: Number(readScalar(referenceSummary)) },
     current: { rows: Number(readScalar(currentSummary)) },
     columns: results,
   };
+  if (hasDriftExtras(spec)) await addDriftExtras(run, spec, result, (phase) => step(5, phase));
+  step(STEPS, 'done');
+  return result;
 }

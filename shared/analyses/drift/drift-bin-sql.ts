@@ -1,0 +1,78 @@
+// A row's bin in the overall result's bins, as SQL, so the timeline and impact count the current
+// data in exactly the bins runDrift compared (the reference edges, or the categories with the same
+// `(other)` pooling). Values are bound; the column name goes through ident().
+import { isFloatType } from '../../schema/duck-types.ts';
+import { ident, join, sql, type Sql } from '../../sql/sql.ts';
+import type { DriftBins } from './drift-result.ts';
+import type { DriftColumn } from './drift-spec.ts';
+
+/** Bin codes for rows that are in no bin: null, and NaN/±Infinity of float columns. */
+export const MISSING_BIN = -1;
+export const INVALID_BIN = -2;
+/** A value the bins do not hold (cannot happen on the current table the bins were made from). */
+export const UNBINNED = -3;
+
+/** Our own integers, typed: a bare `?` in every CASE branch would leave DuckDB no type to infer. */
+const int = (n: number): Sql => sql`${n}::INTEGER`;
+
+/** The bin a current row's value falls in (0-based), or one of the codes above (no bins: no bin). */
+export function binIndexSql(column: DriftColumn, bins: DriftBins | null): Sql {
+  const c = ident(column.name);
+  const head = isFloatType(column.currentType)
+    ? sql`WHEN ${c} IS NULL THEN ${int(MISSING_BIN)} WHEN NOT isfinite(${c}) THEN ${int(INVALID_BIN)}`
+    : sql`WHEN ${c} IS NULL THEN ${int(MISSING_BIN)}`;
+  if (bins === null) return sql`(CASE ${head} ELSE ${int(UNBINNED)} END)`;
+  if (bins.mode === 'quantile') {
+    // A value's bin is the number of edges strictly below it: (-inf, e1], (e1, e2], ...
+    const edges = bins.edges ?? [];
+    const whens = edges.map((e, k) => sql`WHEN ${c}::DOUBLE <= ${e} THEN ${int(k)}`);
+    return sql`(CASE ${join([head, ...whens], ' ')} ELSE ${int(edges.length)} END)`;
+  }
+  const categories = bins.categories ?? [];
+  const pooled = bins.pooled > 0;
+  const kept = pooled ? categories.slice(0, -1) : categories;
+  // Numbers label the categories of numeric columns (compared as numbers); text labels the rest,
+  // compared as the VARCHAR text the overall counts grouped by.
+  const whens = kept.map((value, k) =>
+    typeof value === 'number'
+      ? sql`WHEN ${c}::DOUBLE = ${value} THEN ${int(k)}`
+      : sql`WHEN ${c}::VARCHAR = ${value} THEN ${int(k)}`,
+  );
+  const rest = pooled ? kept.length : UNBINNED;
+  return sql`(CASE ${join([head, ...whens], ' ')} ELSE ${int(rest)} END)`;
+}
+
+/** An edge for people: 12 significant digits hide interpolation noise (89.10000000000002). */
+const edgeText = (e: number | undefined): string =>
+  e === undefined ? '?' : String(Number(e.toPrecision(12)));
+
+/**
+ * A bin's name for people: `(a, b]` for a quantile bin (edges rounded for reading; `bins.edges`
+ * holds them exactly), else the category (or `(other)`).
+ */
+export function binLabel(bins: DriftBins, index: number): string | number {
+  if (bins.mode === 'categorical') return bins.categories?.[index] ?? String(index);
+  const edges = bins.edges ?? [];
+  const lower = index === 0 ? '-inf' : edgeText(edges[index - 1]);
+  const upper = index === edges.length ? '+inf' : edgeText(edges[index]);
+  return `(${lower}, ${upper}]`;
+}
+
+/**
+ * The FROM part that turns one row per table row into one row per (row, column): `column_index`
+ * and `bin` zipped from two lists, so one scan bins every column. `extra` are more fields the
+ * rows keep; `where` filters the table's rows first.
+ */
+export function unnestBins(
+  from: Sql,
+  binned: readonly { columnIndex: number; bin: Sql }[],
+  extra: readonly Sql[],
+  where: Sql | null,
+): Sql {
+  const indexes = join(binned.map((b) => int(b.columnIndex)));
+  const bins = join(binned.map((b) => b.bin));
+  const fields = extra.length > 0 ? sql`${join(extra)}, ` : sql``;
+  const filter = where ? sql` WHERE ${where}` : sql``;
+  return sql`(SELECT ${fields}unnest([${indexes}]) AS column_index, unnest([${bins}]) AS bin
+    FROM ${from}${filter})`;
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createNodeEngine } from '../../engine/duckdb.node.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { loadDataset } from '../../engine/load-dataset.ts';
+import { dataSourceFromPath, nodeCodecs } from '../../engine/node-sources.node.ts';
+import { inferSchema, type DatasetSchema } from '../../schema/dataset-schema.ts';
+import { rankDriftColumns } from './drift-impact.ts';
+import type { DriftResult } from './drift-result.ts';
+import { driftSpecFromSchemas } from './drift-spec.ts';
+import { runDrift } from './run-drift.ts';
+
+const samples = (name: string) =>
+  fileURLToPath(new URL(`../../../samples/${name}`, import.meta.url));
+
+interface Planted {
+  failure: string;
+  column?: string;
+  since?: string;
+  cohort?: { column: string; value: string }[];
+}
+const answerKey = JSON.parse(readFileSync(samples('answer-key.json'), 'utf8')) as {
+  planted: Planted[];
+};
+const planted = (failure: string): Planted => {
+  const p = answerKey.planted.find((x) => x.failure === failure);
+  if (!p?.since) throw new Error(`answer key has no ${failure}`);
+  return p;
+};
+
+let engine: Engine;
+let weekly: DriftResult;
+let auto: DriftResult;
+
+async function open(file: string, tableName: string): Promise<DatasetSchema> {
+  const ds = await loadDataset(engine, [await dataSourceFromPath(samples(`data/${file}`))], {
+    tableName,
+    codecs: nodeCodecs(),
+  });
+  return inferSchema(engine, ds);
+}
+
+beforeAll(async () => {
+  engine = await createNodeEngine();
+  const reference = await open('training.parquet', 'training');
+  const current = await open('production.parquet', 'production');
+  weekly = await runDrift(
+    engine,
+    driftSpecFromSchemas(reference, current, { window: 'week', impact: true }),
+  );
+  auto = await runDrift(engine, driftSpecFromSchemas(reference, current, { window: 'auto' }));
+});
+afterAll(async () => {
+  await engine.close();
+});
+
+const column = (r: DriftResult, name: string | undefined) => {
+  const c = r.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`no drift row for ${name}`);
+  return c;
+};
+
+describe('timeline and impact on the bundled samples', () => {
+  it('auto picks weeks for eight weeks of production, named by their Mondays', () => {
+    expect(auto.window?.unit).toBe('week');
+    const windows = weekly.timeline?.map((w) => w.window) ?? [];
+    expect(windows).toHaveLength(8);
+    expect(windows[0]).toBe('2026-08-31');
+    for (const w of windows) expect(new Date(`${w}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(weekly.timeline?.reduce((s, w) => s + w.rows, 0)).toBe(weekly.current.rows);
+    expect(auto.timeline).toEqual(weekly.timeline);
+  });
+
+  it("since lands on the planted weeks: amount's unit change, the new category", () => {
+    const unit = planted('unit_change');
+    const crypto = planted('new_category');
+    expect(column(weekly, unit.column).since).toBe(unit.since);
+    expect(column(weekly, crypto.column).since).toBe(crypto.since);
+    // Nothing else drifts to the end.
+    const drifting = weekly.columns.filter((c) => c.since !== null).map((c) => c.name);
+    expect(drifting.sort()).toEqual([unit.column, crypto.column].sort());
+  });
+
+  it('the missing-rate jump shows in the windows from its week on, with no since', () => {
+    const p = planted('missing_rate_jump');
+    const index = weekly.columns.findIndex((c) => c.name === p.column);
+    expect(weekly.columns[index]?.since).toBeNull();
+    for (const w of weekly.timeline ?? []) {
+      const rate = w.columns[index]?.missing_rate ?? NaN;
+      if (w.window >= (p.since ?? '')) expect(rate).toBeGreaterThan(0.25);
+      else expect(rate).toBe(0);
+    }
+  });
+
+  it('impact ranks the collapsed cohort (region, device) high, naming its values', () => {
+    const cohort = planted('cohort_collapse').cohort ?? [];
+    expect(weekly.impact?.rows).toBe(weekly.current.rows);
+    const byLift = [...weekly.columns].sort(
+      (a, b) => (b.impact?.lift ?? 0) - (a.impact?.lift ?? 0),
+    );
+    const top = byLift.slice(0, 3).map((c) => c.name);
+    expect(cohort.some((c) => top.includes(c.column))).toBe(true);
+    for (const { column: name, value } of cohort) {
+      const impact = column(weekly, name).impact;
+      expect(impact?.bin).toBe(value);
+      expect(impact?.lift).toBeGreaterThan(1.2);
+    }
+    // Ranking: the two significant drifts first, then by impact.
+    const ranked = rankDriftColumns(weekly.columns).map((c) => c.name);
+    expect(ranked.slice(0, 2).sort()).toEqual(
+      [planted('unit_change').column, planted('new_category').column].sort(),
+    );
+  });
+
+  it('is JSON-safe', () => {
+    expect(JSON.stringify(weekly)).not.toMatch(/NaN|Infinity/);
+    expect(JSON.parse(JSON.stringify(weekly))).toEqual(weekly);
+  });
+});
