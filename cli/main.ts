@@ -3,12 +3,14 @@ import { createNodeEngine } from '../shared/engine/duckdb.node.ts';
 import type { Engine } from '../shared/engine/engine.ts';
 import { exitCodes } from './exit-codes.ts';
 import type { CommandOutput } from './command.ts';
+import { driftCommand, driftUsage } from './commands/drift.ts';
 import { inspectCommand, inspectUsage } from './commands/inspect.ts';
 
 type Command = (engine: () => Promise<Engine>, argv: string[]) => Promise<CommandOutput>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
   inspect: { run: inspectCommand, usage: inspectUsage },
+  drift: { run: driftCommand, usage: driftUsage },
 };
 
 const usage = `usage: faultline COMMAND [options]   (faultline COMMAND --help for its options)
