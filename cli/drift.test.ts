@@ -1,26 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { plantedColumn, samplePath, stableColumns } from '../test-support/samples.ts';
 import { runCli } from './main.ts';
 
-const samples = (name: string) => fileURLToPath(new URL(`../samples/${name}`, import.meta.url));
-const reference = samples('data/training.parquet');
-const current = samples('data/production.parquet');
+const reference = samplePath('data/training.parquet');
+const current = samplePath('data/production.parquet');
 
-interface Planted {
-  failure: string;
-  column?: string;
-  value?: string;
-}
-const answerKey = JSON.parse(readFileSync(samples('answer-key.json'), 'utf8')) as {
-  planted: Planted[];
-  stableColumns: string[];
-};
-const plantedColumn = (failure: string): string => {
-  const column = answerKey.planted.find((p) => p.failure === failure)?.column;
-  if (!column) throw new Error(`answer key has no ${failure} column`);
-  return column;
-};
 const amount = plantedColumn('unit_change');
 const merchant = plantedColumn('new_category');
 const distance = plantedColumn('missing_rate_jump');
@@ -100,7 +84,7 @@ describe('faultline drift --json on the bundled samples', () => {
     expect(column(merchant).new_categories.map((n) => n.value)).toEqual(['crypto']);
     expect(column(distance).missing).toMatchObject({ reference: 0, shifted: true });
     expect(column(distance).drifted).toBe(false);
-    for (const name of answerKey.stableColumns) {
+    for (const name of stableColumns) {
       const c = result.columns.find((x) => x.name === name);
       if (c) expect(c.drifted, name).toBe(false);
     }

@@ -1,50 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createNodeEngine } from '../../engine/duckdb.node.ts';
 import type { Engine } from '../../engine/engine.ts';
-import { loadDataset } from '../../engine/load-dataset.ts';
-import { dataSourceFromPath, nodeCodecs } from '../../engine/node-sources.node.ts';
-import { inferSchema, type DatasetSchema } from '../../schema/dataset-schema.ts';
 import { rankDriftColumns } from './drift-impact.ts';
 import type { DriftResult } from './drift-result.ts';
 import { driftSpecFromSchemas } from './drift-spec.ts';
 import { runDrift } from './run-drift.ts';
-
-const samples = (name: string) =>
-  fileURLToPath(new URL(`../../../samples/${name}`, import.meta.url));
-
-interface Planted {
-  failure: string;
-  column?: string;
-  since?: string;
-  cohort?: { column: string; value: string }[];
-}
-const answerKey = JSON.parse(readFileSync(samples('answer-key.json'), 'utf8')) as {
-  planted: Planted[];
-};
-const planted = (failure: string): Planted => {
-  const p = answerKey.planted.find((x) => x.failure === failure);
-  if (!p?.since) throw new Error(`answer key has no ${failure}`);
-  return p;
-};
+import { openSample, plantedFailure } from '../../../test-support/samples.ts';
 
 let engine: Engine;
 let weekly: DriftResult;
 let auto: DriftResult;
 
-async function open(file: string, tableName: string): Promise<DatasetSchema> {
-  const ds = await loadDataset(engine, [await dataSourceFromPath(samples(`data/${file}`))], {
-    tableName,
-    codecs: nodeCodecs(),
-  });
-  return inferSchema(engine, ds);
-}
-
 beforeAll(async () => {
   engine = await createNodeEngine();
-  const reference = await open('training.parquet', 'training');
-  const current = await open('production.parquet', 'production');
+  const reference = await openSample(engine, 'training.parquet', 'training');
+  const current = await openSample(engine, 'production.parquet', 'production');
   weekly = await runDrift(
     engine,
     driftSpecFromSchemas(reference, current, { window: 'week', impact: true }),
@@ -73,8 +43,8 @@ describe('timeline and impact on the bundled samples', () => {
   });
 
   it("since lands on the planted weeks: amount's unit change, the new category", () => {
-    const unit = planted('unit_change');
-    const crypto = planted('new_category');
+    const unit = plantedFailure('unit_change');
+    const crypto = plantedFailure('new_category');
     expect(column(weekly, unit.column).since).toBe(unit.since);
     expect(column(weekly, crypto.column).since).toBe(crypto.since);
     // Nothing else drifts to the end.
@@ -83,7 +53,7 @@ describe('timeline and impact on the bundled samples', () => {
   });
 
   it('the missing-rate jump shows in the windows from its week on, with no since', () => {
-    const p = planted('missing_rate_jump');
+    const p = plantedFailure('missing_rate_jump');
     const index = weekly.columns.findIndex((c) => c.name === p.column);
     expect(weekly.columns[index]?.since).toBeNull();
     for (const w of weekly.timeline ?? []) {
@@ -94,7 +64,7 @@ describe('timeline and impact on the bundled samples', () => {
   });
 
   it('impact ranks the collapsed cohort (region, device) high, naming its values', () => {
-    const cohort = planted('cohort_collapse').cohort ?? [];
+    const cohort = plantedFailure('cohort_collapse').cohort ?? [];
     expect(weekly.impact?.rows).toBe(weekly.current.rows);
     const byLift = [...weekly.columns].sort(
       (a, b) => (b.impact?.lift ?? 0) - (a.impact?.lift ?? 0),
@@ -109,7 +79,7 @@ describe('timeline and impact on the bundled samples', () => {
     // Ranking: the two significant drifts first, then by impact.
     const ranked = rankDriftColumns(weekly.columns).map((c) => c.name);
     expect(ranked.slice(0, 2).sort()).toEqual(
-      [planted('unit_change').column, planted('new_category').column].sort(),
+      [plantedFailure('unit_change').column, plantedFailure('new_category').column].sort(),
     );
   });
 

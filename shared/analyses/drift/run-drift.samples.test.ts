@@ -1,50 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createNodeEngine } from '../../engine/duckdb.node.ts';
 import type { Engine } from '../../engine/engine.ts';
-import { loadDataset } from '../../engine/load-dataset.ts';
-import { dataSourceFromPath, nodeCodecs } from '../../engine/node-sources.node.ts';
-import { inferSchema, type DatasetSchema } from '../../schema/dataset-schema.ts';
+import type { DatasetSchema } from '../../schema/dataset-schema.ts';
 import { driftSpecFromSchemas } from './drift-spec.ts';
 import type { DriftResult } from './drift-result.ts';
 import { runDrift } from './run-drift.ts';
-
-const samples = (name: string) =>
-  fileURLToPath(new URL(`../../../samples/${name}`, import.meta.url));
-
-interface Planted {
-  failure: string;
-  column?: string;
-  value?: string;
-  expected: Record<string, unknown>;
-}
-const answerKey = JSON.parse(readFileSync(samples('answer-key.json'), 'utf8')) as {
-  planted: Planted[];
-};
-const planted = (failure: string): Planted => {
-  const p = answerKey.planted.find((x) => x.failure === failure);
-  if (!p?.column) throw new Error(`answer key has no ${failure} column`);
-  return p;
-};
+import { openSample, plantedFailure } from '../../../test-support/samples.ts';
 
 let engine: Engine;
 let result: DriftResult;
 let schemas: DatasetSchema[];
 
-async function open(file: string, tableName: string): Promise<DatasetSchema> {
-  const ds = await loadDataset(engine, [await dataSourceFromPath(samples(`data/${file}`))], {
-    tableName,
-    codecs: nodeCodecs(),
-  });
-  return inferSchema(engine, ds);
-}
-
 beforeAll(async () => {
   engine = await createNodeEngine();
   schemas = [
-    await open('training.parquet', 'training'),
-    await open('production.parquet', 'production'),
+    await openSample(engine, 'training.parquet', 'training'),
+    await openSample(engine, 'production.parquet', 'production'),
   ];
   const [reference, current] = schemas;
   if (!reference || !current) throw new Error('samples not loaded');
@@ -71,7 +42,7 @@ describe('runDrift on the bundled samples (training vs production)', () => {
   });
 
   it("finds the unit change: amount's band is significant", () => {
-    const p = planted('unit_change');
+    const p = plantedFailure('unit_change');
     const amount = column(p.column);
     expect(amount.kind).toBe('numeric');
     expect(amount.band).toBe(p.expected.psiBand);
@@ -81,7 +52,7 @@ describe('runDrift on the bundled samples (training vs production)', () => {
   });
 
   it('finds the new category', () => {
-    const p = planted('new_category');
+    const p = plantedFailure('new_category');
     const c = column(p.column);
     expect(c.kind).toBe('categorical');
     expect(c.new_categories.map((n) => n.value)).toEqual(p.expected.newCategories);
@@ -90,7 +61,7 @@ describe('runDrift on the bundled samples (training vs production)', () => {
   });
 
   it('flags the missing-rate shift, with the non-null distribution stable', () => {
-    const p = planted('missing_rate_jump');
+    const p = plantedFailure('missing_rate_jump');
     const c = column(p.column);
     expect(c.missing.reference).toBe(p.expected.referenceMissingRate);
     expect(c.missing.current).toBeGreaterThan(0.05);
@@ -101,7 +72,7 @@ describe('runDrift on the bundled samples (training vs production)', () => {
 
   it('flags no other missing-rate shift', () => {
     const shifted = result.columns.filter((c) => c.missing.shifted).map((c) => c.name);
-    expect(shifted).toEqual([planted('missing_rate_jump').column]);
+    expect(shifted).toEqual([plantedFailure('missing_rate_jump').column]);
   });
 
   it('is JSON-safe: no NaN or Infinity anywhere', () => {

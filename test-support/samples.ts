@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Engine } from '../shared/engine/engine.ts';
+import { loadDataset } from '../shared/engine/load-dataset.ts';
+import { dataSourceFromPath, nodeCodecs } from '../shared/engine/node-sources.node.ts';
+import { inferSchema, type DatasetSchema } from '../shared/schema/dataset-schema.ts';
+
+/** A path under samples/ (the bundled logs and their answer key). */
+export const samplePath = (name: string): string =>
+  fileURLToPath(new URL(`../samples/${name}`, import.meta.url));
+
+/** One planted failure as samples/answer-key.json records it (the fields tests read). */
+export interface PlantedFailure {
+  failure: string;
+  column?: string;
+  value?: string;
+  since?: string;
+  cohort?: { column: string; value: string }[];
+  expected: Record<string, unknown>;
+}
+
+const answerKey = JSON.parse(readFileSync(samplePath('answer-key.json'), 'utf8')) as {
+  planted: PlantedFailure[];
+  stableColumns: string[];
+};
+
+/** A planted failure by name; the tests' independent answer for what an analysis must find. */
+export function plantedFailure(failure: string): PlantedFailure {
+  const planted = answerKey.planted.find((p) => p.failure === failure);
+  if (planted === undefined) throw new Error(`the answer key has no ${failure}`);
+  return planted;
+}
+
+/** The column a planted failure touched. */
+export function plantedColumn(failure: string): string {
+  const { column } = plantedFailure(failure);
+  if (column === undefined) throw new Error(`the answer key names no column for ${failure}`);
+  return column;
+}
+
+/** Feature columns no plant touches. */
+export const stableColumns: readonly string[] = answerKey.stableColumns;
+
+/** A bundled sample file (samples/data/FILE) loaded into `tableName` with its inferred schema. */
+export async function openSample(
+  engine: Engine,
+  file: string,
+  tableName: string,
+): Promise<DatasetSchema> {
+  const source = await dataSourceFromPath(samplePath(`data/${file}`));
+  const dataset = await loadDataset(engine, [source], { tableName, codecs: nodeCodecs() });
+  return inferSchema(engine, dataset);
+}
