@@ -1,49 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetSchema, SchemaColumn } from '../../schema/dataset-schema.ts';
 import { driftSpecFromSchemas } from './drift-spec.ts';
+import { schemaColumn, schemaOf } from '../../../test-support/schema-fixtures.ts';
 
-function col(name: string, type: string, kind: SchemaColumn['kind'], role: SchemaColumn['role']) {
-  return {
-    name,
-    type,
-    kind,
-    kindReason: '',
-    role,
-    roleReason: '',
-    scoresClass: null,
-    nulls: 0,
-    nullRate: 0,
-    distinct: 0,
-    invalid: 0,
-    min: null,
-    max: null,
-    topValues: null,
-  } satisfies SchemaColumn;
-}
-
-function schema(tableName: string, columns: SchemaColumn[], binary = false): DatasetSchema {
-  return {
-    table: tableName,
-    rows: 10,
-    columns,
-    task: binary ? 'binary' : null,
-    taskReason: '',
-    label: binary ? { positive: 'yes', negative: 'no', reason: '' } : null,
-    timeSpan: null,
-    warnings: [],
-  };
-}
-
-const features = [col('amount', 'DOUBLE', 'numeric', 'feature')];
-const reference = schema('r', features);
-const current = schema(
+const features = [schemaColumn('amount', 'DOUBLE', 'numeric', 'feature')];
+const reference = schemaOf('r', features);
+const current = schemaOf(
   'c',
   [
     ...features,
-    col('at "time"', 'TIMESTAMP', 'datetime', 'time'),
-    col('other time', 'TIMESTAMP', 'datetime', 'ignored'),
-    col('fraud?', 'VARCHAR', 'categorical', 'label'),
-    col('p', 'DOUBLE', 'numeric', 'score'),
+    schemaColumn('at "time"', 'TIMESTAMP', 'datetime', 'time'),
+    schemaColumn('other time', 'TIMESTAMP', 'datetime', 'ignored'),
+    schemaColumn('fraud?', 'VARCHAR', 'categorical', 'label'),
+    schemaColumn('p', 'DOUBLE', 'numeric', 'score'),
   ],
   true,
 );
@@ -76,7 +44,7 @@ describe('driftSpecFromSchemas: timeline and impact options', () => {
   });
 
   it('says why when there is no time column or no label', () => {
-    const bare = schema('c', features);
+    const bare = schemaOf('c', features);
     const spec = driftSpecFromSchemas(reference, bare, { window: 'day', impact: true });
     expect(spec).not.toHaveProperty('time');
     expect(spec.skipped).toEqual({

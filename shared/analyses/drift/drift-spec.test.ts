@@ -1,59 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetSchema, SchemaColumn } from '../../schema/dataset-schema.ts';
 import { driftSpecFromSchemas } from './drift-spec.ts';
+import { schemaColumn, schemaOf } from '../../../test-support/schema-fixtures.ts';
 
-function col(name: string, type: string, kind: SchemaColumn['kind'], role: SchemaColumn['role']) {
-  return {
-    name,
-    type,
-    kind,
-    kindReason: '',
-    role,
-    roleReason: '',
-    scoresClass: null,
-    nulls: 0,
-    nullRate: 0,
-    distinct: 0,
-    invalid: 0,
-    min: null,
-    max: null,
-    topValues: null,
-  } satisfies SchemaColumn;
-}
-
-function schema(tableName: string, columns: SchemaColumn[]): DatasetSchema {
-  return {
-    table: tableName,
-    rows: 10,
-    columns,
-    task: null,
-    taskReason: '',
-    label: null,
-    timeSpan: null,
-    warnings: [],
-  };
-}
-
-const reference = schema('t_ref', [
-  col('id', 'BIGINT', 'numeric', 'id'),
-  col('amount', 'DOUBLE', 'numeric', 'feature'),
-  col('region "EU"', 'VARCHAR', 'categorical', 'feature'),
-  col('when', 'TIMESTAMP', 'datetime', 'time'),
-  col('note', 'VARCHAR', 'text', 'feature'),
-  col('label', 'BIGINT', 'categorical', 'label'),
-  col('gone', 'DOUBLE', 'numeric', 'feature'),
-  col('typed', 'DOUBLE', 'numeric', 'feature'),
-  col('forced', 'VARCHAR', 'numeric', 'feature'),
+const reference = schemaOf('t_ref', [
+  schemaColumn('id', 'BIGINT', 'numeric', 'id'),
+  schemaColumn('amount', 'DOUBLE', 'numeric', 'feature'),
+  schemaColumn('region "EU"', 'VARCHAR', 'categorical', 'feature'),
+  schemaColumn('when', 'TIMESTAMP', 'datetime', 'time'),
+  schemaColumn('note', 'VARCHAR', 'text', 'feature'),
+  schemaColumn('label', 'BIGINT', 'categorical', 'label'),
+  schemaColumn('gone', 'DOUBLE', 'numeric', 'feature'),
+  schemaColumn('typed', 'DOUBLE', 'numeric', 'feature'),
+  schemaColumn('forced', 'VARCHAR', 'numeric', 'feature'),
 ]);
-const current = schema('t_cur', [
-  col('id', 'BIGINT', 'numeric', 'id'),
-  col('amount', 'BIGINT', 'numeric', 'feature'),
-  col('region "EU"', 'VARCHAR', 'categorical', 'feature'),
-  col('when', 'TIMESTAMP', 'datetime', 'time'),
-  col('note', 'VARCHAR', 'text', 'feature'),
-  col('label', 'BIGINT', 'categorical', 'label'),
-  col('typed', 'VARCHAR', 'categorical', 'feature'),
-  col('forced', 'VARCHAR', 'numeric', 'feature'),
+const current = schemaOf('t_cur', [
+  schemaColumn('id', 'BIGINT', 'numeric', 'id'),
+  schemaColumn('amount', 'BIGINT', 'numeric', 'feature'),
+  schemaColumn('region "EU"', 'VARCHAR', 'categorical', 'feature'),
+  schemaColumn('when', 'TIMESTAMP', 'datetime', 'time'),
+  schemaColumn('note', 'VARCHAR', 'text', 'feature'),
+  schemaColumn('label', 'BIGINT', 'categorical', 'label'),
+  schemaColumn('typed', 'VARCHAR', 'categorical', 'feature'),
+  schemaColumn('forced', 'VARCHAR', 'numeric', 'feature'),
 ]);
 
 describe('driftSpecFromSchemas', () => {
