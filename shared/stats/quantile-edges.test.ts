@@ -1,5 +1,6 @@
+import { numericDriftCases } from '../../test-support/drift-reference.ts';
 import { describe, expect, it } from 'vitest';
-import { loadReference, refNumber } from '../../test-support/reference.ts';
+import { refNumber } from '../../test-support/reference.ts';
 import {
   binIndex,
   dedupeEdges,
@@ -8,23 +9,7 @@ import {
   orderStatisticIndexes,
 } from './quantile-edges.ts';
 
-interface NumericCase {
-  name: string;
-  inputs: { reference: unknown[]; current: unknown[] };
-  expected: {
-    reference: Record<string, number | null>;
-    current: Record<string, number | null>;
-    binning: {
-      mode: string;
-      edges_before_dedup?: number[];
-      edges?: number[];
-      reference_counts: number[];
-      current_counts: number[];
-    };
-  };
-}
-
-const { cases } = loadReference<{ cases: NumericCase[] }>('numeric_drift.json');
+const cases = numericDriftCases();
 
 function validSorted(values: unknown[]): number[] {
   return values

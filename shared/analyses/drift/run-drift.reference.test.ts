@@ -1,3 +1,4 @@
+import { numericDriftCases } from '../../../test-support/drift-reference.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Float64, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { createNodeEngine } from '../../engine/duckdb.node.ts';
@@ -9,36 +10,6 @@ import type { DriftKind } from './drift-spec.ts';
 
 // Every reference case runs on a column whose name needs quoting everywhere.
 const COLUMN = 'select "we\'ird" ü,col';
-
-interface NumericCase {
-  name: string;
-  inputs: { reference: unknown[]; current: unknown[] };
-  expected: {
-    reference: Record<string, number | null>;
-    current: Record<string, number | null>;
-    binning: {
-      mode: 'quantile' | 'categorical';
-      edges?: number[];
-      categories?: number[];
-      reference_counts: number[];
-      current_counts: number[];
-      p: number[];
-      q: number[];
-    };
-    psi: number;
-    band: string;
-    js: number;
-    ks: { d: number; en: number; n: number; p: number };
-    wasserstein: {
-      w: number;
-      std_reference: number;
-      normed: number | null;
-      drift: boolean | null;
-    };
-    constant_reference: boolean;
-    out_of_range: number;
-  };
-}
 
 interface CategoricalCase {
   name: string;
@@ -61,7 +32,7 @@ interface CategoricalCase {
   };
 }
 
-const numericCases = loadReference<{ cases: NumericCase[] }>('numeric_drift.json').cases;
+const numericCases = numericDriftCases();
 const categoricalCases = loadReference<{ cases: CategoricalCase[] }>(
   'categorical_drift.json',
 ).cases;
