@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plantedColumn, samplePath, stableColumns } from '../test-support/samples.ts';
 import { runCli } from './main.ts';
@@ -141,6 +144,22 @@ describe('faultline drift flags', () => {
     expect(result.timeline.map((w) => w.window)[0]).toBe('2026-08-31');
     const text = await drift('--window', 'week');
     expect(text.stdout).toMatch(/amount\s+num\s+significant\s+2026-10-05/);
+  });
+
+  it('says why a timeline it was asked for is missing', async () => {
+    const tiny = path.join(mkdtempSync(path.join(tmpdir(), 'drift-')), 'tiny.csv');
+    writeFileSync(tiny, 'a,b\n1,x\n2,y\n');
+    const { code, stdout } = await cli(
+      'drift',
+      '--reference',
+      tiny,
+      '--current',
+      tiny,
+      '--window',
+      'day',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nno timeline: .*time column/);
   });
 
   it('--columns limits the columns, in the order given', async () => {

@@ -236,6 +236,9 @@ export function driftText(result: DriftResult, reference: string, current: strin
       '(missing rate up 5 points or more, q < 0.05)' +
       (shifted.length ? `: ${names(shifted)}` : ''),
   );
+  // Asked-for parts that could not be computed say why, rather than silently missing.
+  if (result.skipped?.timeline) lines.push(`no timeline: ${result.skipped.timeline}`);
+  if (result.skipped?.impact) lines.push(`no impact: ${result.skipped.impact}`);
   return lines.join('\n');
 }
 
