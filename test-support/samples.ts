@@ -19,10 +19,33 @@ export interface PlantedFailure {
   expected: Record<string, unknown>;
 }
 
+/** The answer key's column names by role. */
+export interface SampleColumns {
+  id: string;
+  time: string;
+  label: string;
+  score: string;
+  prediction: string;
+  model: string;
+}
+
 const answerKey = JSON.parse(readFileSync(samplePath('answer-key.json'), 'utf8')) as {
+  columns: SampleColumns;
   planted: PlantedFailure[];
   stableColumns: string[];
+  realized: Record<'training' | 'production' | 'canary', { rows: number; frauds: number }>;
 };
+
+/** Which sample column plays which role, as the generator wrote them. */
+export const sampleColumns: SampleColumns = answerKey.columns;
+
+/** Rows and frauds (label = 1) of a sample dataset, as the generator counted them. */
+export const realizedCounts = (
+  dataset: 'training' | 'production' | 'canary',
+): { rows: number; frauds: number } => ({
+  rows: answerKey.realized[dataset].rows,
+  frauds: answerKey.realized[dataset].frauds,
+});
 
 /** A planted failure by name; the tests' independent answer for what an analysis must find. */
 export function plantedFailure(failure: string): PlantedFailure {

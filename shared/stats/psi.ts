@@ -24,7 +24,11 @@ export function psi(p: readonly number[], q: readonly number[]): number {
   return sum;
 }
 
+/** The band thresholds: PSI at or above them is moderate, or significant (drifted). */
+export const PSI_MODERATE = 0.1;
+export const PSI_SIGNIFICANT = 0.2;
+
 /** < 0.1 stable, 0.1 to < 0.2 moderate, >= 0.2 significant. */
 export function psiBand(value: number): PsiBand {
-  return value < 0.1 ? 'stable' : value < 0.2 ? 'moderate' : 'significant';
+  return value < PSI_MODERATE ? 'stable' : value < PSI_SIGNIFICANT ? 'moderate' : 'significant';
 }

@@ -1,9 +1,9 @@
 // A row's bin in the overall result's bins, as SQL, so the timeline and impact count the current
 // data in exactly the bins runDrift compared (the reference edges, or the categories with the same
 // `(other)` pooling). Values are bound; the column name goes through ident().
-import { isFloatType } from '../../schema/duck-types.ts';
 import { ident, join, sql, type Sql } from '../../sql/sql.ts';
 import type { DriftBins } from './drift-result.ts';
+import { invalidSql } from './drift-source.ts';
 import type { DriftColumn } from './drift-spec.ts';
 
 /** Bin codes for rows that are in no bin: null, and NaN/±Infinity of float columns. */
@@ -18,9 +18,9 @@ const int = (n: number): Sql => sql`${n}::INTEGER`;
 /** The bin a current row's value falls in (0-based), or one of the codes above (no bins: no bin). */
 export function binIndexSql(column: DriftColumn, bins: DriftBins | null): Sql {
   const c = ident(column.name);
-  const head = isFloatType(column.currentType)
-    ? sql`WHEN ${c} IS NULL THEN ${int(MISSING_BIN)} WHEN NOT isfinite(${c}) THEN ${int(INVALID_BIN)}`
-    : sql`WHEN ${c} IS NULL THEN ${int(MISSING_BIN)}`;
+  const missing = sql`WHEN ${c} IS NULL THEN ${int(MISSING_BIN)}`;
+  const invalid = invalidSql(column, 'current');
+  const head = invalid ? sql`${missing} WHEN ${invalid} THEN ${int(INVALID_BIN)}` : missing;
   if (bins === null) return sql`(CASE ${head} ELSE ${int(UNBINNED)} END)`;
   if (bins.mode === 'quantile') {
     // A value's bin is the number of edges strictly below it: (-inf, e1], (e1, e2], ...

@@ -1,5 +1,5 @@
 import { shares } from '../../stats/psi.ts';
-import { MAX_CATEGORIES, type CategoryRow } from './drift-queries.ts';
+import { MAX_CATEGORIES, type CategoryRow } from './drift-category-queries.ts';
 import type { DriftBins, DriftCategoryCount } from './drift-result.ts';
 
 /** A column's bins, and its new and vanished categories. */

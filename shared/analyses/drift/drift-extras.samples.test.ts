@@ -42,14 +42,25 @@ describe('timeline and impact on the bundled samples', () => {
     expect(auto.timeline).toEqual(weekly.timeline);
   });
 
-  it("since lands on the planted weeks: amount's unit change, the new category", () => {
-    const unit = plantedFailure('unit_change');
-    const crypto = plantedFailure('new_category');
-    expect(column(weekly, unit.column).since).toBe(unit.since);
-    expect(column(weekly, crypto.column).since).toBe(crypto.since);
+  it('since lands on the planted weeks: the unit change, the new category, the score', () => {
+    const planted = ['unit_change', 'new_category', 'miscalibration'].map(plantedFailure);
+    for (const p of planted) expect(column(weekly, p.column).since, p.column).toBe(p.since);
     // Nothing else drifts to the end.
     const drifting = weekly.columns.filter((c) => c.since !== null).map((c) => c.name);
-    expect(drifting.sort()).toEqual([unit.column, crypto.column].sort());
+    expect(drifting.sort()).toEqual(planted.map((p) => p.column).sort());
+    expect(column(weekly, plantedFailure('unit_change').column).reason).toMatch(
+      /^drifted since 2026-10-05: PSI /,
+    );
+  });
+
+  it("the missing-rate onset is the jump's planted week, and only there", () => {
+    const p = plantedFailure('missing_rate_jump');
+    const c = column(weekly, p.column);
+    expect(c.missing.since).toBe(p.since);
+    expect(c.reason).toMatch(new RegExp(`^missing rate up [\\d.]+ points since ${p.since} \\(`));
+    const onsets = weekly.columns.filter((x) => x.missing.since !== null).map((x) => x.name);
+    expect(onsets).toEqual([p.column]);
+    expect(auto.columns.every((x) => x.missing.since !== undefined)).toBe(true);
   });
 
   it('the missing-rate jump shows in the windows from its week on, with no since', () => {
@@ -61,6 +72,13 @@ describe('timeline and impact on the bundled samples', () => {
       if (w.window >= (p.since ?? '')) expect(rate).toBeGreaterThan(0.25);
       else expect(rate).toBe(0);
     }
+  });
+
+  it('impact is measured on the inputs only: not on the label, score or prediction', () => {
+    const own = weekly.columns.filter((c) => c.role !== 'feature');
+    expect(own.map((c) => c.impact)).toEqual([null, null, null]);
+    const inputs = weekly.columns.filter((c) => c.role === 'feature');
+    expect(inputs.every((c) => c.impact?.bins.length)).toBe(true);
   });
 
   it('impact ranks the collapsed cohort (region, device) high, naming its values', () => {

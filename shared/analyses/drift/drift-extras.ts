@@ -10,9 +10,9 @@ export const hasDriftExtras = (spec: DriftSpec): boolean =>
   spec.time !== undefined || spec.outcome !== undefined || spec.skipped !== undefined;
 
 /**
- * Adds to runDrift's result, on its bins: the timeline with each column's `since` when the spec
- * has a time column, impact when it has an outcome, and why either was skipped. One query each
- * (plus the time span when the window is `auto`).
+ * Adds to runDrift's result, on its bins: the timeline with each column's `since` and
+ * `missing.since` when the spec has a time column, impact when it has an outcome, and why either
+ * was skipped. One query each (plus the time span when the window is `auto`).
  */
 export async function addDriftExtras(
   run: (q: Sql) => Promise<Table>,
@@ -27,6 +27,7 @@ export async function addDriftExtras(
     result.timeline = t.timeline;
     result.columns.forEach((c, i) => {
       c.since = t.since[i] ?? null;
+      c.missing.since = t.missingSince[i] ?? null;
     });
   }
   if (spec.outcome !== undefined) {

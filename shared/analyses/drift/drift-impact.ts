@@ -3,7 +3,7 @@
 // predicted label differs from its label (STATS.md "Classification metrics (binary)").
 import type { Table } from 'apache-arrow';
 import { readRows } from '../../engine/arrow-columns.ts';
-import { ident, sql, table, type Sql } from '../../sql/sql.ts';
+import { ident, sql, type Sql } from '../../sql/sql.ts';
 import { wilsonInterval } from '../../stats/wilson.ts';
 import { binIndexSql, binLabel, INVALID_BIN, MISSING_BIN, unnestBins } from './drift-bin-sql.ts';
 import type {
@@ -12,7 +12,8 @@ import type {
   DriftImpactBin,
   DriftImpactSummary,
 } from './drift-result.ts';
-import type { DriftOutcome, DriftSpec } from './drift-spec.ts';
+import { sideSource } from './drift-source.ts';
+import type { DriftColumn, DriftOutcome, DriftSpec } from './drift-spec.ts';
 
 /** A bin can be a column's impact with at least max(30, 1% of the counted rows) rows. */
 export const MIN_IMPACT_ROWS = 30;
@@ -20,6 +21,12 @@ export const MIN_IMPACT_SHARE_PERCENT = 1;
 
 /** The pseudo column index whose single bin counts every counted row. */
 const ALL = -1;
+
+/**
+ * Impact is measured on the inputs only: the outcome is made of the label, score and prediction
+ * columns, so errors concentrate in their bins by construction, not because of drift.
+ */
+const hasImpact = (role: DriftColumn['role']): boolean => (role ?? 'feature') === 'feature';
 
 /** The smallest bin that can be a column's impact, for `rows` counted rows. */
 export function minImpactRows(rows: number): number {
@@ -51,8 +58,9 @@ export function outcomeSql(outcome: DriftOutcome): { counted: Sql; error: Sql } 
 }
 
 /**
- * One scan of the current table's counted rows: per column (`column_index`, -1 for all rows) and
- * bin (`bin`, drift-bin-sql.ts codes for missing and invalid values), rows `n` and `errors`.
+ * One scan of the current table's counted rows: per input column (`column_index`, -1 for all
+ * rows) and bin (`bin`, drift-bin-sql.ts codes for missing and invalid values), rows `n` and
+ * `errors`.
  */
 export function impactQuery(
   spec: DriftSpec,
@@ -62,12 +70,16 @@ export function impactQuery(
   const { counted, error } = outcomeSql(outcome);
   const binned = [
     { columnIndex: ALL, bin: sql`0::INTEGER` },
-    ...spec.columns.map((column, i) => ({
-      columnIndex: i,
-      bin: binIndexSql(column, bins[i] ?? null),
-    })),
+    ...spec.columns.flatMap((column, i) =>
+      hasImpact(column.role) ? [{ columnIndex: i, bin: binIndexSql(column, bins[i] ?? null) }] : [],
+    ),
   ];
-  const from = unnestBins(table(spec.currentTable), binned, [sql`${error} AS is_error`], counted);
+  const from = unnestBins(
+    sideSource(spec, 'current'),
+    binned,
+    [sql`${error} AS is_error`],
+    counted,
+  );
   return sql`SELECT column_index, bin, count(*)::DOUBLE AS n, count_if(is_error)::DOUBLE AS errors
     FROM ${from} GROUP BY ALL ORDER BY 1, 2`;
 }
@@ -169,7 +181,9 @@ export async function driftImpact(
       min_bin_rows: minRows,
     },
     columns: columns.map((c, i) =>
-      columnImpact(c, counts.get(i) ?? new Map(), errorRate.value, minRows),
+      hasImpact(c.role)
+        ? columnImpact(c, counts.get(i) ?? new Map(), errorRate.value, minRows)
+        : null,
     ),
   };
 }

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/duckdb.node.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { ident, sql, table } from '../../sql/sql.ts';
+import { categoryCountsQuery } from './drift-category-queries.ts';
 import {
   binCountsQuery,
-  categoryCountsQuery,
   ecdfDistanceQuery,
   orderStatisticsQuery,
-  sideSummaryQuery,
-} from './drift-queries.ts';
+} from './drift-numeric-queries.ts';
+import { sideSummaryQuery } from './drift-summary-query.ts';
 import type { DriftSpec } from './drift-spec.ts';
 
 const HOSTILE = `it's "x"; DROP TABLE t; --`;

@@ -1,6 +1,7 @@
+import type { Predicate } from '../../sql/predicate.ts';
 import type { PsiBand } from '../../stats/psi.ts';
 import type { ProportionInterval } from '../../stats/wilson.ts';
-import type { DriftKind, DriftWindowUnit } from './drift-spec.ts';
+import type { DriftKind, DriftRole, DriftWindowUnit } from './drift-spec.ts';
 
 /** One side's rows and the column's missing and invalid counts (denominator: all rows). */
 export interface DriftSideCounts {
@@ -49,9 +50,27 @@ export interface DriftCategoryCount {
   share: number;
 }
 
+/** The tests a drift row ran (STATS.md "Many tests at once"). */
+export type DriftTestName = 'ks' | 'chi2' | 'missing_z';
+
+/**
+ * One test of a row with its raw p and its BH q. q adjusts within one family over the table's
+ * rows: the distribution tests (KS or chi-square, one per row), or the missing-rate z-tests.
+ */
+export interface DriftTest {
+  name: DriftTestName;
+  /** KS D, the chi-square statistic, or the two-proportion z. */
+  statistic: number;
+  p: number;
+  q: number;
+  /** What it compares and on how many values, so a verdict is no mystery. */
+  why: string;
+}
+
 export interface DriftColumnResult {
   name: string;
   kind: DriftKind;
+  role: DriftRole;
   psi: number | null;
   band: PsiBand | null;
   js: number | null;
@@ -75,6 +94,11 @@ export interface DriftColumnResult {
     z: number | null;
     p: number | null;
     q: number | null;
+    /**
+     * With a timeline: the first window from which the current missing rate stays at least 5
+     * points above the reference's, to the end; null if none.
+     */
+    since?: string | null;
   };
   invalid: { reference: number | null; current: number | null };
   /** Share of C's valid values outside [min_R, max_R] (numeric). */
@@ -94,6 +118,10 @@ export interface DriftColumnResult {
   since?: string | null;
   /** With an outcome: where the current errors concentrate in this column's bins. */
   impact?: DriftColumnImpact | null;
+  /** The tests run, with p and q; none when a side has no valid value. */
+  tests: DriftTest[];
+  /** Why the row is flagged or not, in words (drift-reason.ts). */
+  reason: string;
 }
 
 /** One column in one window: PSI of the window's values against the whole reference. */
@@ -173,4 +201,6 @@ export interface DriftResult {
   impact?: DriftImpactSummary;
   /** Why a timeline or impact that was asked for is missing. */
   skipped?: { timeline?: string; impact?: string };
+  /** The cohort filter both sides were restricted to (absent when none). */
+  where?: Predicate[];
 }

@@ -4,8 +4,10 @@ import type { Engine } from '../../engine/engine.ts';
 import { ident, sql, table } from '../../sql/sql.ts';
 import { PSI_ZERO_SHARE } from '../../stats/psi.ts';
 import type { DriftSpec } from './drift-spec.ts';
+import type { DriftColumnResult } from './drift-result.ts';
 import {
   MIN_WINDOW_VALUES,
+  missingSinceWindow,
   readTimelineCounts,
   sinceWindow,
   timelineQuery,
@@ -76,6 +78,24 @@ describe('sinceWindow: the first window of the final run of significant bands', 
   });
 });
 
+describe('missingSinceWindow: the final run of windows 5 points above the reference rate', () => {
+  const windows = (...rates: (number | null)[]) =>
+    rates.map((missingRate, i) => ({ window: `w${i}`, rows: 100, missingRate }));
+  it('holds at exactly 5 points, restarts after a window below, skips tiny windows', () => {
+    expect(missingSinceWindow(windows(0.1, 0.15, 0.3), 0.1)).toBe('w1');
+    expect(missingSinceWindow(windows(0.2, 0.1, 0.2, 0.2), 0.1)).toBe('w2');
+    expect(missingSinceWindow(windows(0.1, 0.2, 0.1), 0.1)).toBeNull();
+    expect(missingSinceWindow(windows(0.1, 0.14, 0.2), 0.1)).toBe('w2');
+    const tiny = [
+      ...windows(0, 0.5),
+      { window: 'w2', rows: MIN_WINDOW_VALUES - 1, missingRate: 0 },
+    ];
+    expect(missingSinceWindow(tiny, 0)).toBe('w1');
+    expect(missingSinceWindow(windows(0.5), null)).toBeNull();
+    expect(missingSinceWindow([], 0)).toBeNull();
+  });
+});
+
 describe('timeline: each week of the current data against the whole reference', () => {
   it('names the weeks by their Monday, counts rows, and leaves out rows without a time', async () => {
     const r = await runDrift(engine, spec('week'));
@@ -119,14 +139,25 @@ describe('timeline: each week of the current data against the whole reference', 
     expect(r.columns[1]?.since).toBe('2026-10-05');
     expect(r.timeline?.[2]?.columns[2]?.band).toBe('significant');
     expect(r.columns[2]?.since).toBeNull();
+    // Only week 2 is 20 points above the reference's 0%: no missing-rate onset.
+    expect(r.columns.map((col) => col.missing.since)).toEqual([null, null, null]);
   });
 
-  it('keeps the overall result as it is without a time column', async () => {
+  it('keeps the overall result as it is without a time column, but for the onsets', async () => {
     const withTimeline = await runDrift(engine, spec('week'));
     const without = await runDrift(engine, { ...spec('week'), time: undefined });
     expect(without.timeline).toBeUndefined();
     expect(without.columns[0]).not.toHaveProperty('since');
-    expect(withTimeline.columns.map(({ since: _s, ...c }) => c)).toEqual(without.columns);
+    expect(without.columns[0]?.missing).not.toHaveProperty('since');
+    const overall = ({
+      since: _s,
+      reason: _r,
+      missing: { since: _m, ...rates },
+      ...rest
+    }: DriftColumnResult) => ({ ...rest, missing: rates });
+    expect(withTimeline.columns.map(overall)).toEqual(without.columns.map(overall));
+    expect(withTimeline.columns[0]?.reason).toMatch(/^drifted since 2026-09-21: PSI /);
+    expect(without.columns[0]?.reason).toMatch(/^drifted: PSI /);
   });
 
   it('auto picks days for a 34-day span; day windows of ~14 values have no psi, so no since', async () => {

@@ -2,10 +2,12 @@
 // WHOLE reference, on the bins of the overall result, and each column's onset (`since`).
 import type { Table } from 'apache-arrow';
 import { readRows } from '../../engine/arrow-columns.ts';
-import { ident, sql, table, type Sql } from '../../sql/sql.ts';
+import { ident, sql, type Sql } from '../../sql/sql.ts';
 import { psi, psiBand, shares, type PsiBand } from '../../stats/psi.ts';
 import { binIndexSql, MISSING_BIN, unnestBins } from './drift-bin-sql.ts';
+import { isMissingRise } from './drift-missing.ts';
 import type { DriftColumnResult, DriftTimelineWindow, DriftWindowInfo } from './drift-result.ts';
+import { sideSource } from './drift-source.ts';
 import type { DriftSpec, DriftWindowUnit } from './drift-spec.ts';
 import { chooseWindow, readTimeSpan, timeSpanQuery, windowStartSql } from './drift-window.ts';
 
@@ -40,7 +42,7 @@ export function timelineQuery(
   ];
   const w = ident('window_start');
   const from = unnestBins(
-    table(spec.currentTable),
+    sideSource(spec, 'current'),
     binned,
     [sql`${windowStartSql(time, unit)} AS ${w}`],
     sql`${ident(time)} IS NOT NULL`,
@@ -105,20 +107,51 @@ export function timelineWindows(
 }
 
 /**
- * The first window from which the band stays significant through the last window (STATS.md
- * "Onset"), judged on the windows with a band: windows with psi null are skipped, so they neither
- * start the run nor break it. Null when the last judged window is not significant, or none is.
+ * The first window from which a condition holds in every later window (STATS.md "Onset"), judged
+ * on the windows where it can be judged: a window with `holds` null neither starts the run nor
+ * breaks it. Null when the last judged window does not hold, or none is judged.
  */
-export function sinceWindow(
-  bands: readonly { window: string; band: PsiBand | null }[],
+export function onsetWindow(
+  windows: readonly { window: string; holds: boolean | null }[],
 ): string | null {
   let since: string | null = null;
-  for (const { window, band } of bands) {
-    if (band === null) continue;
-    if (band === 'significant') since ??= window;
+  for (const { window, holds } of windows) {
+    if (holds === null) continue;
+    if (holds) since ??= window;
     else since = null;
   }
   return since;
+}
+
+/** The first window from which the band stays significant (windows with psi null skipped). */
+export function sinceWindow(
+  bands: readonly { window: string; band: PsiBand | null }[],
+): string | null {
+  return onsetWindow(
+    bands.map(({ window, band }) => ({
+      window,
+      holds: band === null ? null : band === 'significant',
+    })),
+  );
+}
+
+/**
+ * The first window from which the missing rate stays at least 5 points above the reference's;
+ * windows with fewer than MIN_WINDOW_VALUES rows are too noisy to judge and are skipped.
+ */
+export function missingSinceWindow(
+  windows: readonly { window: string; rows: number; missingRate: number | null }[],
+  referenceRate: number | null,
+): string | null {
+  return onsetWindow(
+    windows.map(({ window, rows, missingRate }) => ({
+      window,
+      holds:
+        referenceRate === null || missingRate === null || rows < MIN_WINDOW_VALUES
+          ? null
+          : isMissingRise(missingRate - referenceRate),
+    })),
+  );
 }
 
 /** The timeline of a spec with a time column, and each column's `since`. */
@@ -128,9 +161,14 @@ export async function driftTimeline(
   time: string,
   columns: readonly DriftColumnResult[],
   currentRows: number,
-): Promise<{ window: DriftWindowInfo; timeline: DriftTimelineWindow[]; since: (string | null)[] }> {
+): Promise<{
+  window: DriftWindowInfo;
+  timeline: DriftTimelineWindow[];
+  since: (string | null)[];
+  missingSince: (string | null)[];
+}> {
   const requested = spec.window ?? 'auto';
-  const span = readTimeSpan(await run(timeSpanQuery(spec.currentTable, time)));
+  const span = readTimeSpan(await run(timeSpanQuery(sideSource(spec, 'current'), time)));
   const unit = requested === 'auto' ? chooseWindow(span) : requested;
   const counts = readTimelineCounts(
     await run(
@@ -147,6 +185,16 @@ export async function driftTimeline(
   const since = columns.map((_, i) =>
     sinceWindow(timeline.map((w) => ({ window: w.window, band: w.columns[i]?.band ?? null }))),
   );
+  const missingSince = columns.map((c, i) =>
+    missingSinceWindow(
+      timeline.map((w) => ({
+        window: w.window,
+        rows: w.rows,
+        missingRate: w.columns[i]?.missing_rate ?? null,
+      })),
+      c.missing.reference,
+    ),
+  );
   return {
     window: {
       column: time,
@@ -158,5 +206,6 @@ export async function driftTimeline(
     },
     timeline,
     since,
+    missingSince,
   };
 }

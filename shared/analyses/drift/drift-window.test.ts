@@ -97,12 +97,12 @@ describe('windowStartSql: named by the ISO date of the window start', () => {
   });
 
   it('timeSpanQuery: first and last time in epoch ms, null when there is none', async () => {
-    expect(readTimeSpan(await engine.query(timeSpanQuery('w_t', TIME)))).toEqual({
+    expect(readTimeSpan(await engine.query(timeSpanQuery(table('w_t'), TIME)))).toEqual({
       start: Date.UTC(2026, 8, 30, 23, 59, 59),
       end: Date.UTC(2026, 9, 12),
     });
     await engine.query(sql`CREATE TABLE ${table('w_empty')} AS
       SELECT NULL::TIMESTAMP AS ${ident(TIME)}`);
-    expect(readTimeSpan(await engine.query(timeSpanQuery('w_empty', TIME)))).toBeNull();
+    expect(readTimeSpan(await engine.query(timeSpanQuery(table('w_empty'), TIME)))).toBeNull();
   });
 });

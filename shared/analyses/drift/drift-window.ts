@@ -4,7 +4,7 @@
 // loader normalises TIMESTAMPTZ to TIMESTAMP, and DuckDB-WASM has no ICU for date_trunc on TZ.
 import type { Table } from 'apache-arrow';
 import { readRows } from '../../engine/arrow-columns.ts';
-import { ident, raw, sql, table, type Sql } from '../../sql/sql.ts';
+import { ident, raw, sql, type Sql } from '../../sql/sql.ts';
 import type { DriftWindowUnit } from './drift-spec.ts';
 
 const DAY_MS = 86_400_000;
@@ -37,11 +37,11 @@ export function windowStartSql(time: string, unit: DriftWindowUnit): Sql {
   return sql`strftime(date_trunc(${units[unit]}, ${ident(time)}), '%Y-%m-%d')`;
 }
 
-/** First and last time of a table's time column, as epoch milliseconds (`start`, `end`). */
-export function timeSpanQuery(tableName: string, time: string): Sql {
+/** First and last time of a time column in `from`, as epoch milliseconds (`start`, `end`). */
+export function timeSpanQuery(from: Sql, time: string): Sql {
   const t = ident(time);
   return sql`SELECT epoch_ms(min(${t}))::DOUBLE AS start, epoch_ms(max(${t}))::DOUBLE AS "end"
-    FROM ${table(tableName)}`;
+    FROM ${from}`;
 }
 
 /** timeSpanQuery's span, or null when the column has no values. */

@@ -5,7 +5,14 @@ import type { DatasetSchema } from '../../schema/dataset-schema.ts';
 import { driftSpecFromSchemas } from './drift-spec.ts';
 import type { DriftResult } from './drift-result.ts';
 import { runDrift } from './run-drift.ts';
-import { openSample, plantedFailure } from '../../../test-support/samples.ts';
+import { readScalar } from '../../engine/arrow-columns.ts';
+import { ident, sql, table } from '../../sql/sql.ts';
+import {
+  openSample,
+  plantedFailure,
+  realizedCounts,
+  sampleColumns,
+} from '../../../test-support/samples.ts';
 
 let engine: Engine;
 let result: DriftResult;
@@ -32,13 +39,54 @@ const column = (name: string | undefined) => {
 };
 
 describe('runDrift on the bundled samples (training vs production)', () => {
-  it('compares every feature, and only features', () => {
+  it("compares every feature and the model's score, label and prediction, nothing else", () => {
     const features = schemas[0]?.columns.filter(
       (c) => c.role === 'feature' && (c.kind === 'numeric' || c.kind === 'categorical'),
     );
-    expect(result.columns.map((c) => c.name)).toEqual(features?.map((c) => c.name));
-    expect(result.reference.rows).toBe(13000);
-    expect(result.current.rows).toBe(26000);
+    const { label, score, prediction } = sampleColumns;
+    const roles = Object.fromEntries(result.columns.map((c) => [c.name, c.role]));
+    expect(roles).toEqual({
+      ...Object.fromEntries((features ?? []).map((c) => [c.name, 'feature'])),
+      [label]: 'label',
+      [score]: 'score',
+      [prediction]: 'prediction',
+    });
+    expect(result.reference.rows).toBe(realizedCounts('training').rows);
+    expect(result.current.rows).toBe(realizedCounts('production').rows);
+  });
+
+  it('finds the label shift: fraud counts as generated, the base rate up, chi-square q < 0.05', () => {
+    const p = plantedFailure('label_shift');
+    const c = column(p.column);
+    expect(c).toMatchObject({ role: 'label', kind: 'categorical' });
+    expect(c.bins?.categories).toEqual(['0', '1']);
+    const frauds = (side: 'training' | 'production') => realizedCounts(side).frauds;
+    expect(c.bins?.reference_counts).toEqual([13000 - frauds('training'), frauds('training')]);
+    expect(c.bins?.current_counts).toEqual([26000 - frauds('production'), frauds('production')]);
+    expect(p.expected.direction).toBe('up');
+    expect(c.bins?.q?.[1]).toBeGreaterThan(c.bins?.p?.[1] ?? 1);
+    expect(c.chi2?.q).toBeLessThan(0.05);
+    expect(c.tests.map((t) => t.name)).toEqual(['chi2']);
+    expect(c.reason).toMatch(
+      /chi² = [\d.]+ \(dof 1\), q = [\de-]+ — significant, but small by PSI/,
+    );
+  });
+
+  it("finds the miscalibrated score's drift (prediction drift), and the prediction's shift", async () => {
+    const p = plantedFailure('miscalibration');
+    const score = column(p.column);
+    expect(score).toMatchObject({ role: 'score', kind: 'numeric', drifted: true });
+    expect(score.ks?.q).toBeLessThan(0.05);
+    // The predicted-positive count of each side, by plain SQL.
+    const positives = async (name: string) =>
+      readScalar(
+        await engine.query(sql`SELECT count(*)::DOUBLE FROM ${table(name)}
+          WHERE ${ident(sampleColumns.prediction)} = 1`),
+      );
+    const prediction = column(sampleColumns.prediction);
+    expect(prediction.role).toBe('prediction');
+    expect(prediction.bins?.reference_counts[1]).toBe(await positives('training'));
+    expect(prediction.bins?.current_counts[1]).toBe(await positives('production'));
   });
 
   it("finds the unit change: amount's band is significant", () => {
