@@ -10,6 +10,7 @@ const idleSession: Session = {
   open: async () => undefined,
   openSample: async () => undefined,
   setRole: async () => undefined,
+  drift: async () => undefined,
   close: async () => undefined,
 };
 

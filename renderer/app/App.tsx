@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { views, shownViewId } from '../views/registry.ts';
 import { useApp, useAppState } from './AppContext.ts';
+import { CohortBar } from './CohortBar.tsx';
 import { DropZone } from './DropZone.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
@@ -29,6 +30,7 @@ export function App() {
     <DropZone onNotice={setNotice}>
       <Header pickers={pickers} />
       <ViewNav shownId={shownId} />
+      <CohortBar />
       <JobBar />
       <ErrorBanner />
       {notice !== null && (

@@ -33,6 +33,7 @@ function fakes(chosen: FileRef[] | Error, startup: StartupOpen[] = []) {
     },
     openSample: async () => undefined,
     setRole: async () => undefined,
+    drift: async () => undefined,
     close: async () => undefined,
   };
   return {

@@ -1,6 +1,7 @@
 import type { FileRef } from '../../shared/ipc/contract.ts';
 import type { ColumnRole } from '../../shared/schema/column-role.ts';
 import type { DatasetSide } from '../store/datasets-slice.ts';
+import type { DriftRequest } from './worker-protocol.ts';
 
 /** A file the user gave the app: a browser File (picker, drop, fetched sample) or a desktop grant. */
 export type PickedFile = { kind: 'file'; file: File } | { kind: 'granted'; ref: FileRef };
@@ -17,6 +18,11 @@ export interface Session {
   openSample(): Promise<void>;
   /** Sets a column's role and redoes the dataset's schema with the user's corrections. */
   setRole(datasetId: string, column: string, role: ColumnRole): Promise<void>;
+  /**
+   * Computes drift for the request and caches it under the Drift view by the request's JSON;
+   * nothing when cached or already running; cancels an older drift request still running.
+   */
+  drift(request: DriftRequest): Promise<void>;
   /** Closes a dataset and drops its table. */
   close(datasetId: string): Promise<void>;
 }

@@ -4,12 +4,14 @@ import { createNodeEngine } from '../../shared/engine/duckdb.node.ts';
 import type { Engine, Progress } from '../../shared/engine/engine.ts';
 import { nodeCodecs } from '../../shared/engine/node-sources.node.ts';
 import { createAppStore, type AppStore } from '../store/store.ts';
-import { createSession } from './session.ts';
+import { createSession, DRIFT_VIEW } from './session.ts';
 import type { PickedFile, Session } from './session-types.ts';
 import { createWorkerClient, type WorkerClient } from './worker-client.ts';
 import { serveWorkerMethods } from './worker-host.ts';
 import { workerMethods } from './worker-methods.ts';
 import { yieldingEngine } from './yield-to-messages.ts';
+import { driftRequestOf } from '../views/drift/drift-request.ts';
+import type { DriftResult } from '../../shared/analyses/drift/drift-result.ts';
 
 // The session against the real worker code: host and client over a MessageChannel, the core on
 // the Node engine (the browser engine differs only in how it reads a File; e2e covers that).
@@ -185,6 +187,62 @@ describe('session', () => {
     expect(store.getState().datasets).toEqual({});
     await expect(client.call('describe', { table, overrides: {} })).rejects.toMatchObject({
       code: 'bad_argument',
+    });
+  });
+
+  describe('drift', () => {
+    async function opened() {
+      const { store, session } = setup();
+      await session.open('reference', [picked('training.parquet')]);
+      await session.open('current', [picked('production.parquet')]);
+      const request = driftRequestOf(store.getState(), 'auto');
+      if (request === null) throw new Error('both sides should be open');
+      return { store, session, request };
+    }
+    const driftResults = (store: AppStore) =>
+      Object.values(store.getState().viewResults[DRIFT_VIEW] ?? {}).map(
+        (e) => e.result as DriftResult,
+      );
+
+    it('computes drift once per request and keeps it for the view', async () => {
+      const { store, session, request } = await opened();
+      await session.drift(request);
+      const [result] = driftResults(store);
+      expect(result?.reference.rows).toBe(13000);
+      expect(result?.current.rows).toBe(26000);
+      expect(result?.columns.find((c) => c.name === 'amount')?.band).toBe('significant');
+      // auto picks weeks for the samples' 8-week span.
+      expect(result?.window?.unit).toBe('week');
+      const before = queries;
+      await session.drift(request);
+      expect(queries).toBe(before);
+      expect(jobList(store).filter((j) => j.label.startsWith('Measuring drift'))).toHaveLength(1);
+    });
+
+    it('a newer request cancels the running one; only the newer result is kept', async () => {
+      const { store, session, request } = await opened();
+      const cohort = { ...request, where: [{ column: 'region', op: '=' as const, value: 'APAC' }] };
+      const first = session.drift(request);
+      const second = session.drift(cohort);
+      await Promise.all([first, second]);
+      const drift = jobList(store).filter((j) => j.label.startsWith('Measuring drift'));
+      expect(drift.map((j) => j.state)).toEqual(['cancelled', 'done']);
+      const [apac] = driftResults(store);
+      expect(driftResults(store)).toHaveLength(1);
+      // The cohort's size, against the unfiltered result's count of APAC rows.
+      await session.drift(request);
+      const region = driftResults(store)[1]?.columns.find((c) => c.name === 'region')?.bins;
+      const at = region?.categories?.indexOf('APAC') ?? -1;
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(apac?.current.rows).toBe(region?.current_counts[at]);
+      expect(apac?.reference.rows).toBe(region?.reference_counts[at]);
+    });
+
+    it('drops the result when a side is replaced', async () => {
+      const { store, session, request } = await opened();
+      await session.drift(request);
+      await session.open('reference', [picked('production.parquet')]);
+      expect(store.getState().viewResults[DRIFT_VIEW]).toBeUndefined();
     });
   });
 });

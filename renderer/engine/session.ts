@@ -5,7 +5,13 @@ import type { DatasetSide } from '../store/datasets-slice.ts';
 import type { AppStore } from '../store/store.ts';
 import type { PickedFile, Session } from './session-types.ts';
 import { createWorkerClient, type CallOptions, type WorkerClient } from './worker-client.ts';
-import type { WorkerFile } from './worker-protocol.ts';
+import type { DriftRequest, WorkerFile } from './worker-protocol.ts';
+
+/** The Drift view's id, under which its results are cached by request. */
+export const DRIFT_VIEW = 'drift';
+
+/** A request's cache key: the same request always gives the same text. */
+export const requestKey = (request: unknown): string => JSON.stringify(request);
 
 /** Bytes per `file:read-range` call when a desktop file is handed to the worker. */
 const grantChunk = 16 * 1024 * 1024;
@@ -61,9 +67,11 @@ export function createSession(
   async function runJob(
     label: string,
     work: (opts: Required<CallOptions>) => Promise<void>,
+    onStart?: (jobId: string) => void,
   ): Promise<boolean> {
     const jobs = () => store.getState();
     const jobId = jobs().startJob(label);
+    onStart?.(jobId);
     const controller = new AbortController();
     controllers.set(jobId, controller);
     // startJob notified subscribers before the controller existed; a cancel then is honoured here.
@@ -120,8 +128,40 @@ export function createSession(
     return { kind: 'file', file: new File([await response.blob()], file) };
   }
 
+  /** The running drift job and its request key: one at a time, a newer request wins. */
+  let driftJob: { key: string; jobId: string } | null = null;
+
+  async function drift(request: DriftRequest): Promise<void> {
+    const key = requestKey(request);
+    if (store.getState().viewResults[DRIFT_VIEW]?.[key] !== undefined) return;
+    if (driftJob?.key === key) return;
+    // A new filter or role makes the running comparison obsolete.
+    if (driftJob !== null) store.getState().cancelJob(driftJob.jobId);
+    const label =
+      request.where.length > 0 ? 'Measuring drift within the cohort' : 'Measuring drift';
+    await runJob(
+      label,
+      async (opts) => {
+        const result = await client.call('drift', request, opts);
+        if (opts.signal.aborted) return;
+        const tables = [request.reference.table, request.current.table];
+        const ids = Object.values(store.getState().datasets)
+          .filter((d) => tables.includes(d.loaded.table))
+          .map((d) => d.id);
+        // Both datasets replaced or closed meanwhile: nothing left that the result describes.
+        if (ids.length < 2) return;
+        store.getState().setViewResult(DRIFT_VIEW, key, result, ids);
+      },
+      (jobId) => {
+        driftJob = { key, jobId };
+      },
+    );
+    if (driftJob?.key === key) driftJob = null;
+  }
+
   return {
     open,
+    drift,
     async openSample() {
       let files: PickedFile[] = [];
       const fetched = await runJob('Fetching the bundled sample', async () => {

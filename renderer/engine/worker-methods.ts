@@ -1,3 +1,5 @@
+import { driftSpecFromSchemas } from '../../shared/analyses/drift/drift-spec.ts';
+import { runDrift } from '../../shared/analyses/drift/run-drift.ts';
 import type { Engine, RunContext } from '../../shared/engine/engine.ts';
 import {
   dropTable,
@@ -15,7 +17,13 @@ import {
   type SchemaOverrides,
 } from '../../shared/schema/dataset-schema.ts';
 import { blobSource } from './blob-source.ts';
-import type { ArgsOf, DescribedDataset, MethodName, ResultOf } from './worker-protocol.ts';
+import type {
+  ArgsOf,
+  DescribedDataset,
+  MethodName,
+  ResultOf,
+  TableView,
+} from './worker-protocol.ts';
 
 /** Each worker method as an async function of its arguments and the call's context. */
 export type WorkerMethodImplementations = {
@@ -66,6 +74,11 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
     return table;
   }
 
+  const schemaOf = ({ table, overrides }: TableView) => {
+    const open = known(table);
+    return schemaFromSummary(open.dataset, open.summary, overrides);
+  };
+
   return {
     async open({ files, overrides }, ctx) {
       const name = `dataset_${++tableCount}`;
@@ -91,6 +104,14 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
     },
     async describe({ table: name, overrides }, ctx) {
       return describe(known(name), overrides, ctx);
+    },
+    async drift({ reference, current, window, where }, ctx) {
+      const spec = driftSpecFromSchemas(schemaOf(reference), schemaOf(current), {
+        window,
+        impact: true,
+        where,
+      });
+      return runDrift(engine, spec, ctx);
     },
     async drop({ table: name }) {
       tables.delete(name);

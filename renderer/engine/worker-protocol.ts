@@ -1,8 +1,11 @@
+import type { DriftResult } from '../../shared/analyses/drift/drift-result.ts';
+import type { DriftWindowUnit } from '../../shared/analyses/drift/drift-spec.ts';
 import type { Progress } from '../../shared/engine/engine.ts';
 import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
 import type { FaultlineErrorData } from '../../shared/errors.ts';
 import type { ColumnShape } from '../../shared/schema/column-shape.ts';
 import type { DatasetSchema, SchemaOverrides } from '../../shared/schema/dataset-schema.ts';
+import type { Predicate } from '../../shared/sql/predicate.ts';
 
 /** A file handed to the worker: a File or Blob, read there in place, and the name errors use. */
 export interface WorkerFile {
@@ -16,6 +19,22 @@ export interface DescribedDataset {
   shapes: Record<string, ColumnShape>;
 }
 
+/** A loaded table as the user sees it: with their role and kind corrections. */
+export interface TableView {
+  table: string;
+  overrides: SchemaOverrides;
+}
+
+/** What the Drift view asks for; its JSON is the view's cache key. */
+export interface DriftRequest {
+  reference: TableView;
+  current: TableView;
+  /** The timeline's window on the current data's time column. */
+  window: DriftWindowUnit | 'auto';
+  /** The active cohort filter, applied to both sides. */
+  where: Predicate[];
+}
+
 /** Every method the analysis worker runs: arguments and result, all structured-clone safe. */
 export interface WorkerMethods {
   /** Loads files as one new table (named by the worker, in `loaded.table`) and describes it. */
@@ -24,6 +43,8 @@ export interface WorkerMethods {
   };
   /** Redoes a loaded table's schema with the user's corrections. */
   describe(args: { table: string; overrides: SchemaOverrides }): DescribedDataset;
+  /** Drift of every compared column, with timeline and impact where the data allows. */
+  drift(args: DriftRequest): DriftResult;
   /** Drops a table and forgets it. */
   drop(args: { table: string }): null;
 }

@@ -21,4 +21,15 @@ describe('view registry', () => {
     store.getState().removeDataset('reference');
     expect(shownViewId(store.getState())).toBeNull();
   });
+
+  it('offers Drift once a reference and a current dataset are both open', () => {
+    const store = createAppStore();
+    const drift = views.find((v) => v.id === 'drift');
+    store.getState().addDataset(makeDataset('reference', ['amount']));
+    expect(drift?.isAvailable(store.getState())).toBe(false);
+    store.getState().addDataset(makeDataset('current', ['amount']));
+    expect(drift?.isAvailable(store.getState())).toBe(true);
+    store.getState().setActiveView('drift');
+    expect(shownViewId(store.getState())).toBe('drift');
+  });
 });

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { AppState } from '../store/store.ts';
 import { datasetView } from './dataset/dataset-view.ts';
+import { driftView } from './drift/drift-view.ts';
 
 /** One view of the app: a tab, and what it needs to be shown. */
 export interface ViewDefinition {
@@ -13,7 +14,7 @@ export interface ViewDefinition {
 }
 
 /** Every view, in tab order (Ctrl/Cmd+1 is the first); adding a view is one entry here. */
-export const views: readonly ViewDefinition[] = [datasetView];
+export const views: readonly ViewDefinition[] = [datasetView, driftView];
 
 /** The view to show: the chosen one while available, else the first available, else null. */
 export function shownViewId(state: AppState): string | null {

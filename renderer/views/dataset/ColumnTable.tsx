@@ -37,7 +37,7 @@ export function ColumnTable({
 
   return (
     <table
-      className="column-table"
+      className="data-table"
       data-testid={`columns-${dataset.side}`}
       aria-label={`Columns of ${dataset.name}`}
     >
