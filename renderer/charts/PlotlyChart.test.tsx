@@ -19,6 +19,8 @@ describe('PlotlyChart before Plotly has loaded', () => {
     const html = renderToStaticMarkup(
       <PlotlyChart data={[]} layout={{}} ariaLabel="PSI of amount per window" />,
     );
-    expect(html).toContain('<p class="plotly-chart-description">PSI of amount per window</p>');
+    expect(html).toContain(
+      '<p class="plotly-chart-description visually-hidden">PSI of amount per window</p>',
+    );
   });
 });

@@ -116,7 +116,7 @@ export function PlotlyChart({ data, layout, ariaLabel, onPointClick }: PlotlyCha
           aria-hidden="true"
         />
       )}
-      <p className="plotly-chart-description">{ariaLabel}</p>
+      <p className="plotly-chart-description visually-hidden">{ariaLabel}</p>
     </div>
   );
 }

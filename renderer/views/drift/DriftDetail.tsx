@@ -3,7 +3,9 @@ import type {
   DriftResult,
 } from '../../../shared/analyses/drift/drift-result.ts';
 import { useApp } from '../../app/AppContext.ts';
+import type { Predicate } from '../../engine/predicate-types.ts';
 import { BandBadge } from './BandBadge.tsx';
+import { BinTable } from './BinTable.tsx';
 import { binCohort, narrowCohort } from './bin-cohort.ts';
 import { measureRows, sideRows } from './drift-detail-facts.ts';
 import { driftHarm } from './drift-harm.ts';
@@ -23,11 +25,13 @@ export function DriftDetail({
 }) {
   const { store } = useApp();
   const harm = driftHarm(column, result.impact);
-  const selectBin = (index: number | null, label?: string | number) => {
-    const bin = binCohort(column, index, label);
-    if (bin === null) return;
+  const selectCohort = (bin: Predicate[]) => {
     const { cohort, setCohort } = store.getState();
     setCohort(narrowCohort(cohort, column.name, bin));
+  };
+  const selectBin = (index: number | null, label?: string | number) => {
+    const bin = binCohort(column, index, label);
+    if (bin !== null) selectCohort(bin);
   };
 
   return (
@@ -62,8 +66,10 @@ export function DriftDetail({
         )}
       </div>
       <p className="muted hint">
-        Click a bin to make it the active cohort: every view then shows it.
+        Click a bin (or its Filter button below) to make it the active cohort: every view then shows
+        it.
       </p>
+      <BinTable column={column} onSelect={selectCohort} />
       <div className="drift-facts">
         <table className="facts-table" aria-label={`Measures of ${column.name}`}>
           <tbody>
