@@ -10,6 +10,7 @@ import { PairingPanel } from './PairingPanel.tsx';
 /** The Dataset view: a card per open dataset, the reference ↔ current pairing, the columns. */
 export function DatasetView() {
   const { session } = useApp();
+  const filtered = useAppState((s) => s.cohort.length > 0);
   const datasets = useAppState(
     useShallow((s) =>
       Object.values(s.datasets).sort(
@@ -26,6 +27,11 @@ export function DatasetView() {
 
   return (
     <div className="dataset-view">
+      {filtered && (
+        <p className="muted">
+          This view describes the whole files; the active cohort applies to the analyses.
+        </p>
+      )}
       <div className="dataset-cards">
         {datasets.map((d) => (
           <DatasetCard key={d.id} dataset={d} onClose={() => void session.close(d.id)} />
