@@ -77,12 +77,47 @@ export function subDd(a: DD, b: number): DD {
   return addDd(a, -b);
 }
 
+/**
+ * A double-double running sum added to in place, with addDD's arithmetic written out in scalars:
+ * the Smirnov sum adds up to 10^6 terms per p-value, and a pair object per step was a fifth of
+ * its time (garbage collection).
+ */
+export class DDSum {
+  hi: number;
+  lo: number;
+
+  constructor(start: DD = DD_ZERO) {
+    this.hi = start.hi;
+    this.lo = start.lo;
+  }
+
+  /** this += b, with IEEE-style error bound (dd_ieee_add, Briggs & Kahan). */
+  add(bHi: number, bLo: number): void {
+    const a = this.hi;
+    const s = a + bHi; // twoSum(a.hi, b.hi)
+    const sc = s - a;
+    const sErr = a - (s - sc) + (bHi - sc);
+    const t = this.lo + bLo; // twoSum(a.lo, b.lo)
+    const tc = t - this.lo;
+    const tErr = this.lo - (t - tc) + (bLo - tc);
+    const uIn = sErr + t; // quickTwoSum(s, sErr + t)
+    const u = s + uIn;
+    const uErr = uIn - (u - s);
+    const vIn = uErr + tErr; // quickTwoSum(u, uErr + tErr)
+    this.hi = u + vIn;
+    this.lo = vIn - (this.hi - u);
+  }
+
+  get value(): DD {
+    return { hi: this.hi, lo: this.lo };
+  }
+}
+
 /** double-double + double-double with IEEE-style error bound (dd_ieee_add, Briggs & Kahan). */
 export function addDD(a: DD, b: DD): DD {
-  const s = twoSum(a.hi, b.hi);
-  const t = twoSum(a.lo, b.lo);
-  const u = quickTwoSum(s.hi, s.lo + t.hi);
-  return quickTwoSum(u.hi, u.lo + t.lo);
+  const sum = new DDSum(a);
+  sum.add(b.hi, b.lo);
+  return sum.value;
 }
 
 /** double-double - double-double (dd_sub). */
