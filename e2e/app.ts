@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type TestType } from '@playwright/test';
 
 /** Every request the page made that did not go to the app's own server. */
 export function watchNetwork(page: Page, origin: string): string[] {
@@ -10,6 +10,24 @@ export function watchNetwork(page: Page, origin: string): string[] {
     }
   });
   return outside;
+}
+
+/**
+ * Registers, in the calling describe block, hooks that open the app before each test (waiting
+ * until it has mounted, with its keyboard and drop listeners) and check after it that nothing
+ * left the machine: no CDN, no telemetry, not even a font.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any fixtures: every spec's `test`
+export function openAppOffline(test: TestType<any, any>): void {
+  let outside: string[] = [];
+  test.beforeEach(async ({ page, baseURL }: { page: Page; baseURL: string | undefined }) => {
+    outside = watchNetwork(page, baseURL ?? '');
+    await page.goto('./');
+    await expect(page.getByRole('button', { name: 'Open reference…' }).first()).toBeVisible();
+  });
+  test.afterEach(() => {
+    expect(outside).toEqual([]);
+  });
 }
 
 /** Opens files through a side's file picker, as a user choosing them would. */

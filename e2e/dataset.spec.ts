@@ -1,20 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { jobsSettled, openFiles, roleOf, screenshot, watchNetwork } from './app.ts';
+import { jobsSettled, openFiles, roleOf, screenshot, openAppOffline } from './app.ts';
 
 const samples = 'samples/data';
 
 test.describe('Dataset view', () => {
-  let outside: string[] = [];
-  test.beforeEach(async ({ page, baseURL }) => {
-    outside = watchNetwork(page, baseURL ?? '');
-    await page.goto('./');
-    // The app has mounted (and with it its keyboard and drop listeners).
-    await expect(page.getByRole('button', { name: 'Open reference…' }).first()).toBeVisible();
-  });
-  test.afterEach(() => {
-    // Nothing leaves the machine: no CDN, no telemetry, not even a font.
-    expect(outside).toEqual([]);
-  });
+  openAppOffline(test);
 
   test('opens the two sample files through the picker and infers every role', async ({ page }) => {
     await openFiles(page, 'reference', [`${samples}/training.csv`]);

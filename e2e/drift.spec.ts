@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { jobsSettled, openFiles, screenshot, watchNetwork } from './app.ts';
+import { jobsSettled, openFiles, screenshot, openAppOffline } from './app.ts';
 
 const samples = 'samples/data';
 const answerKey = JSON.parse(readFileSync('samples/answer-key.json', 'utf8')) as {
@@ -26,15 +26,7 @@ async function openDrift(page: Page): Promise<void> {
 }
 
 test.describe('Drift view', () => {
-  let outside: string[] = [];
-  test.beforeEach(async ({ page, baseURL }) => {
-    outside = watchNetwork(page, baseURL ?? '');
-    await page.goto('./');
-    await expect(page.getByRole('button', { name: 'Open reference…' }).first()).toBeVisible();
-  });
-  test.afterEach(() => {
-    expect(outside).toEqual([]);
-  });
+  openAppOffline(test);
 
   test('ranks the planted drift first, with since, harm and the missing-rate shift', async ({
     page,
