@@ -2,7 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FaultlineError } from '../shared/errors.ts';
 import { columnKinds, type ColumnKind } from '../shared/schema/column-kind.ts';
 import type { ColumnRole } from '../shared/schema/column-role.ts';
-import type { SchemaOverrides } from '../shared/schema/dataset-schema.ts';
+import { isWindowUnit, type WindowUnit } from '../shared/analyses/windows.ts';
+import type { DatasetSchema, SchemaOverrides } from '../shared/schema/dataset-schema.ts';
 import { tasks, type Task } from '../shared/schema/task.ts';
 
 /** The role flags every command takes (CLI.md "Conventions"). */
@@ -94,4 +95,52 @@ export function threshold(values: RoleValues): number {
     });
   }
   return t;
+}
+
+/** `--window day|week|month`, checked (undefined when not given). */
+export function windowUnit(value: string | undefined): WindowUnit | undefined {
+  if (value === undefined || isWindowUnit(value)) return value;
+  throw new FaultlineError({
+    code: 'bad_argument',
+    message: `--window must be day, week or month, not '${value}'`,
+  });
+}
+
+/**
+ * A flag's column-list values (`--columns a,b`, `--by a,b`) → column names. A value that names a
+ * column of `schema` exactly is taken whole (so a name holding a comma works); otherwise it is
+ * split on commas.
+ */
+export function columnList(
+  flag: string,
+  values: readonly string[],
+  schema: DatasetSchema,
+): string[] {
+  const names = new Set(schema.columns.map((c) => c.name));
+  const pick = (piece: string) =>
+    names.has(piece) || !names.has(piece.trim()) ? piece : piece.trim();
+  const out = values.flatMap((v) =>
+    names.has(v)
+      ? [v]
+      : v
+          .split(',')
+          .filter((p) => p.trim() !== '')
+          .map(pick),
+  );
+  if (out.length === 0) {
+    throw new FaultlineError({ code: 'bad_argument', message: `${flag}: no column names given` });
+  }
+  return [...new Set(out)];
+}
+
+/** Runs `f`, prefixing a FaultlineError's message with the flag it came from. */
+export function withFlag<T>(flag: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof FaultlineError && !e.message.startsWith(flag)) {
+      throw new FaultlineError({ ...e.toData(), message: `${flag}: ${e.message}` });
+    }
+    throw e;
+  }
 }

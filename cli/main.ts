@@ -5,12 +5,14 @@ import { exitCodes } from './exit-codes.ts';
 import type { CommandOutput } from './command.ts';
 import { driftCommand, driftUsage } from './commands/drift.ts';
 import { inspectCommand, inspectUsage } from './commands/inspect.ts';
+import { performanceCommand, performanceUsage } from './commands/performance.ts';
 
 type Command = (engine: () => Promise<Engine>, argv: string[]) => Promise<CommandOutput>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
   inspect: { run: inspectCommand, usage: inspectUsage },
   drift: { run: driftCommand, usage: driftUsage },
+  performance: { run: performanceCommand, usage: performanceUsage },
 };
 
 const usage = `usage: faultline COMMAND [options]   (faultline COMMAND --help for its options)

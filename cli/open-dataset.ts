@@ -1,4 +1,5 @@
-import type { Engine, RunContext } from '../shared/engine/engine.ts';
+import { FaultlineError } from '../shared/errors.ts';
+import type { Engine, Progress, RunContext } from '../shared/engine/engine.ts';
 import { loadDataset, type LoadedDataset } from '../shared/engine/load-dataset.ts';
 import { dataSourceFromPath, expandInput, nodeCodecs } from '../shared/engine/node-sources.node.ts';
 import {
@@ -36,4 +37,27 @@ export async function openDataset(
   );
   const schema = await inferSchema(engine, dataset, opts.overrides, ctx);
   return { input, dataset, schema };
+}
+
+/**
+ * openDataset for the input a flag names (`--reference R`): progress phases and errors say which
+ * input, since the role flags apply to every input and only one may lack the column.
+ */
+export async function openInput(
+  engine: Engine,
+  flag: string,
+  input: string,
+  opts: Parameters<typeof openDataset>[2],
+  onProgress: (p: Progress) => void,
+): Promise<OpenedDataset> {
+  try {
+    return await openDataset(engine, input, opts, {
+      onProgress: (p) => onProgress({ ...p, phase: `${flag}: ${p.phase}` }),
+    });
+  } catch (e) {
+    if (e instanceof FaultlineError && !e.message.includes(input)) {
+      throw new FaultlineError({ ...e.toData(), message: `--${flag} ${input}: ${e.message}` });
+    }
+    throw e;
+  }
 }

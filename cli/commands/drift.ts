@@ -1,18 +1,16 @@
 import { FaultlineError } from '../../shared/errors.ts';
-import type { Engine, Progress } from '../../shared/engine/engine.ts';
+import type { Engine } from '../../shared/engine/engine.ts';
 import {
   cohortFilter,
   driftSpecFromSchemas,
   type DriftSpecOptions,
-  type DriftWindowUnit,
 } from '../../shared/analyses/drift/drift-spec.ts';
 import { runDrift } from '../../shared/analyses/drift/run-drift.ts';
-import type { DatasetSchema } from '../../shared/schema/dataset-schema.ts';
 import { parseWhere } from '../../shared/sql/parse-where.ts';
-import { parse, roleOptions, schemaOverrides } from '../args.ts';
+import { columnList, parse, roleOptions, schemaOverrides, windowUnit, withFlag } from '../args.ts';
 import type { CommandOutput } from '../command.ts';
 import { exitCodes } from '../exit-codes.ts';
-import { openDataset, type OpenedDataset } from '../open-dataset.ts';
+import { openInput } from '../open-dataset.ts';
 import { terminalProgress } from '../progress.ts';
 import { driftText } from './drift-text.ts';
 
@@ -38,63 +36,6 @@ const driftOptions = {
   'fail-on-drift': { type: 'boolean', default: false },
 } as const;
 
-/**
- * `--columns` values → column names. A value that names a reference column exactly is taken
- * whole (so a name holding a comma works); otherwise it is split on commas.
- */
-function columnList(values: readonly string[], reference: DatasetSchema): string[] {
-  const names = new Set(reference.columns.map((c) => c.name));
-  const pick = (piece: string) =>
-    names.has(piece) || !names.has(piece.trim()) ? piece : piece.trim();
-  const out = values.flatMap((v) =>
-    names.has(v)
-      ? [v]
-      : v
-          .split(',')
-          .filter((p) => p.trim() !== '')
-          .map(pick),
-  );
-  if (out.length === 0) {
-    throw new FaultlineError({ code: 'bad_argument', message: '--columns: no column names given' });
-  }
-  return [...new Set(out)];
-}
-
-const isWindowUnit = (w: string): w is DriftWindowUnit =>
-  w === 'day' || w === 'week' || w === 'month';
-
-/** Runs `f`, prefixing a FaultlineError's message with the flag it came from. */
-function withFlag<T>(flag: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof FaultlineError && !e.message.startsWith(flag)) {
-      throw new FaultlineError({ ...e.toData(), message: `${flag}: ${e.message}` });
-    }
-    throw e;
-  }
-}
-
-async function open(
-  engine: Engine,
-  flag: string,
-  input: string,
-  opts: Parameters<typeof openDataset>[2],
-  onProgress: (p: Progress) => void,
-): Promise<OpenedDataset> {
-  try {
-    return await openDataset(engine, input, opts, {
-      onProgress: (p) => onProgress({ ...p, phase: `${flag}: ${p.phase}` }),
-    });
-  } catch (e) {
-    // Role flags apply to both inputs: say which one lacks the column.
-    if (e instanceof FaultlineError && !e.message.includes(input)) {
-      throw new FaultlineError({ ...e.toData(), message: `--${flag} ${input}: ${e.message}` });
-    }
-    throw e;
-  }
-}
-
 /** `faultline drift --reference R --current C`: each column's drift from R to C (CLI.md). */
 export async function driftCommand(
   engine: () => Promise<Engine>,
@@ -102,13 +43,7 @@ export async function driftCommand(
 ): Promise<CommandOutput> {
   const { values, positionals } = parse(argv, driftOptions);
   if (values.help) return { text: driftUsage, json: null, exitCode: 0 };
-  const unit = values.window;
-  if (unit !== undefined && !isWindowUnit(unit)) {
-    throw new FaultlineError({
-      code: 'bad_argument',
-      message: `--window must be day, week or month, not '${unit}'`,
-    });
-  }
+  const unit = windowUnit(values.window);
   const { reference, current } = values;
   if (reference === undefined || current === undefined || positionals.length > 0) {
     const what =
@@ -129,20 +64,20 @@ export async function driftCommand(
   const progress = terminalProgress();
   try {
     const e = await engine();
-    const r = await open(e, 'reference', reference, opts, progress.onProgress);
-    const c = await open(e, 'current', current, opts, progress.onProgress);
+    const r = await openInput(e, 'reference', reference, opts, progress.onProgress);
+    const c = await openInput(e, 'current', current, opts, progress.onProgress);
     const where = withFlag('--where', () => cohortFilter(predicates, r.schema, c.schema));
     // Impact whenever the current log has a label; a timeline with `since` when --window asks.
     const extras: DriftSpecOptions = {
       impact: true,
       where,
-      ...(unit !== undefined && isWindowUnit(unit) ? { window: unit } : {}),
+      ...(unit !== undefined ? { window: unit } : {}),
     };
     const spec = values.columns
       ? withFlag('--columns', () =>
           driftSpecFromSchemas(r.schema, c.schema, {
             ...extras,
-            columns: columnList(values.columns ?? [], r.schema),
+            columns: columnList('--columns', values.columns ?? [], r.schema),
           }),
         )
       : withFlag('--window', () => driftSpecFromSchemas(r.schema, c.schema, extras));

@@ -126,7 +126,8 @@ const KEYWORDS = new Set(
 
 const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function describeColumn(name: string): string {
+/** A column name as `--where` text: bare when it can be, else double-quoted. */
+export function describeColumn(name: string): string {
   if (SIMPLE_NAME.test(name) && !KEYWORDS.has(name.toLowerCase())) return name;
   return `"${name.replaceAll('"', '""')}"`;
 }

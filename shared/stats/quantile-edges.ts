@@ -52,6 +52,18 @@ export function dedupeEdges(edges: readonly number[]): number[] {
 }
 
 /**
+ * The de-duplicated equal-mass edges of n valid values: the linear quantiles at k/B, from `at(i)`,
+ * the i-th smallest value (fetch orderStatisticIndexes(n, edgePositions(bins)) first).
+ */
+export function quantileEdges(
+  n: number,
+  at: (index: number) => number,
+  bins = DRIFT_BINS,
+): number[] {
+  return dedupeEdges(edgePositions(bins).map((q) => linearQuantile(n, q, at)));
+}
+
+/**
  * A value's bin: the number of edges strictly below it (numpy searchsorted side='left'), so the
  * bins are (-inf, e1], (e1, e2], ..., (e_last, +inf).
  */

@@ -2,6 +2,7 @@
 // data in exactly the bins runDrift compared (the reference edges, or the categories with the same
 // `(other)` pooling). Values are bound; the column name goes through ident().
 import { ident, join, sql, type Sql } from '../../sql/sql.ts';
+import { intSql as int, quantileBinLabel, quantileBinSql } from '../quantile-bins.ts';
 import type { DriftBins } from './drift-result.ts';
 import { invalidSql } from './drift-source.ts';
 import type { DriftColumn } from './drift-spec.ts';
@@ -12,9 +13,6 @@ export const INVALID_BIN = -2;
 /** A value the bins do not hold (cannot happen on the current table the bins were made from). */
 export const UNBINNED = -3;
 
-/** Our own integers, typed: a bare `?` in every CASE branch would leave DuckDB no type to infer. */
-const int = (n: number): Sql => sql`${n}::INTEGER`;
-
 /** The bin a current row's value falls in (0-based), or one of the codes above (no bins: no bin). */
 export function binIndexSql(column: DriftColumn, bins: DriftBins | null): Sql {
   const c = ident(column.name);
@@ -22,12 +20,7 @@ export function binIndexSql(column: DriftColumn, bins: DriftBins | null): Sql {
   const invalid = invalidSql(column, 'current');
   const head = invalid ? sql`${missing} WHEN ${invalid} THEN ${int(INVALID_BIN)}` : missing;
   if (bins === null) return sql`(CASE ${head} ELSE ${int(UNBINNED)} END)`;
-  if (bins.mode === 'quantile') {
-    // A value's bin is the number of edges strictly below it: (-inf, e1], (e1, e2], ...
-    const edges = bins.edges ?? [];
-    const whens = edges.map((e, k) => sql`WHEN ${c}::DOUBLE <= ${e} THEN ${int(k)}`);
-    return sql`(CASE ${join([head, ...whens], ' ')} ELSE ${int(edges.length)} END)`;
-  }
+  if (bins.mode === 'quantile') return quantileBinSql(sql`${c}::DOUBLE`, bins.edges ?? [], [head]);
   const categories = bins.categories ?? [];
   const pooled = bins.pooled > 0;
   const kept = pooled ? categories.slice(0, -1) : categories;
@@ -42,20 +35,13 @@ export function binIndexSql(column: DriftColumn, bins: DriftBins | null): Sql {
   return sql`(CASE ${join([head, ...whens], ' ')} ELSE ${int(rest)} END)`;
 }
 
-/** An edge for people: 12 significant digits hide interpolation noise (89.10000000000002). */
-const edgeText = (e: number | undefined): string =>
-  e === undefined ? '?' : String(Number(e.toPrecision(12)));
-
 /**
  * A bin's name for people: `(a, b]` for a quantile bin (edges rounded for reading; `bins.edges`
  * holds them exactly), else the category (or `(other)`).
  */
 export function binLabel(bins: DriftBins, index: number): string | number {
   if (bins.mode === 'categorical') return bins.categories?.[index] ?? String(index);
-  const edges = bins.edges ?? [];
-  const lower = index === 0 ? '-inf' : edgeText(edges[index - 1]);
-  const upper = index === edges.length ? '+inf' : edgeText(edges[index]);
-  return `(${lower}, ${upper}]`;
+  return quantileBinLabel(bins.edges ?? [], index);
 }
 
 /**

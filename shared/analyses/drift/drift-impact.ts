@@ -3,8 +3,9 @@
 // predicted label differs from its label (STATS.md "Classification metrics (binary)").
 import type { Table } from 'apache-arrow';
 import { readRows } from '../../engine/arrow-columns.ts';
-import { ident, sql, type Sql } from '../../sql/sql.ts';
+import { sql, type Sql } from '../../sql/sql.ts';
 import { wilsonInterval } from '../../stats/wilson.ts';
+import { outcomeSql } from '../binary-outcome.ts';
 import { binIndexSql, binLabel, INVALID_BIN, MISSING_BIN, unnestBins } from './drift-bin-sql.ts';
 import type {
   DriftColumnImpact,
@@ -31,30 +32,6 @@ const hasImpact = (role: DriftColumn['role']): boolean => (role ?? 'feature') ==
 /** The smallest bin that can be a column's impact, for `rows` counted rows. */
 export function minImpactRows(rows: number): number {
   return Math.max(MIN_IMPACT_ROWS, Math.ceil((rows * MIN_IMPACT_SHARE_PERCENT) / 100));
-}
-
-/**
- * SQL for a row's outcome: `counted` (label and prediction known; a score must be finite) and
- * `error` (predicted 1 ≠ actual 1). Labels compare as text with the positive value; a predicted
- * label also numerically, so a DOUBLE 1.0 prediction matches a label whose positive value is '1'.
- */
-export function outcomeSql(outcome: DriftOutcome): { counted: Sql; error: Sql } {
-  const label = ident(outcome.label);
-  const actual = sql`(${label}::VARCHAR = ${outcome.positive})`;
-  if (outcome.prediction !== null) {
-    const p = ident(outcome.prediction);
-    const predicted = sql`(${p}::VARCHAR = ${outcome.positive} OR coalesce(TRY_CAST(${p} AS DOUBLE) = TRY_CAST(${outcome.positive}::VARCHAR AS DOUBLE), false))`;
-    return {
-      counted: sql`${label} IS NOT NULL AND ${p} IS NOT NULL`,
-      error: sql`${actual} <> ${predicted}`,
-    };
-  }
-  if (outcome.score === null) throw new RangeError('outcomeSql: no prediction and no score');
-  const s = sql`${ident(outcome.score)}::DOUBLE`;
-  return {
-    counted: sql`${label} IS NOT NULL AND isfinite(${s})`,
-    error: sql`${actual} <> (${s} >= ${outcome.threshold})`,
-  };
 }
 
 /**

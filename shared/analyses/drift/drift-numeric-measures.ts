@@ -5,10 +5,10 @@ import { readColumns, type Cell } from '../../engine/arrow-columns.ts';
 import type { Sql } from '../../sql/sql.ts';
 import {
   DRIFT_BINS,
-  dedupeEdges,
   edgePositions,
   linearQuantile,
   orderStatisticIndexes,
+  quantileEdges,
 } from '../../stats/quantile-edges.ts';
 import {
   binCountsQuery,
@@ -93,20 +93,21 @@ export async function measureNumeric(
     requests.length > 0
       ? readOrderStatistics(await run(orderStatisticsQuery(spec, requests)))
       : new Map<string, Map<number, number>>();
+  const fetched = (i: number, side: DriftSide, index: number): number => {
+    const v = orderStatistics.get(`${i}:${side}`)?.get(index);
+    if (v === undefined) throw new RangeError(`runDrift: order statistic ${index} not fetched`);
+    return v;
+  };
   const quantile = (i: number, side: DriftSide, q: number): number | null => {
     const n = factsOf(i)[side].n;
-    if (n === 0) return null;
-    const values = orderStatistics.get(`${i}:${side}`);
-    return linearQuantile(n, q, (index) => {
-      const v = values?.get(index);
-      if (v === undefined) throw new RangeError(`runDrift: order statistic ${index} not fetched`);
-      return v;
-    });
+    return n === 0 ? null : linearQuantile(n, q, (index) => fetched(i, side, index));
   };
   const edges = new Map<number, number[]>();
   for (const i of quantileMode) {
-    const raw = edgePositions().map((q) => quantile(i, 'reference', q) ?? NaN);
-    edges.set(i, dedupeEdges(raw));
+    edges.set(
+      i,
+      quantileEdges(factsOf(i).reference.n, (index) => fetched(i, 'reference', index)),
+    );
   }
 
   step(3, 'counting bins');

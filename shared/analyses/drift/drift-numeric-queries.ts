@@ -4,6 +4,7 @@ import type { Table } from 'apache-arrow';
 import { readRows, type Cell } from '../../engine/arrow-columns.ts';
 import { ident, join, sql, type Sql } from '../../sql/sql.ts';
 import { sideSource, validNumber, type DriftSide } from './drift-source.ts';
+import { orderStatisticsSql } from '../quantile-bins.ts';
 import type { DriftColumn, DriftSpec } from './drift-spec.ts';
 import { cellCount, cellNumber, indexAlias } from './drift-summary-query.ts';
 
@@ -61,14 +62,9 @@ export function orderStatisticsQuery(
 ): Sql {
   const parts = requests.map(({ columnIndex, side, indexes }) => {
     const column = columnAt(spec, columnIndex, 'orderStatisticsQuery');
-    const wanted = join(indexes.map((x) => sql`${x}`));
-    return sql`SELECT ${columnIndex}::INTEGER AS column_index, ${side} AS side, i::DOUBLE AS i, v
-      FROM (
-        SELECT v, row_number() OVER (ORDER BY v) - 1 AS i
-        FROM (SELECT ${validNumber(column, side)} AS v FROM ${sideSource(spec, side)})
-        WHERE v IS NOT NULL
-      )
-      WHERE i IN (${wanted})`;
+    const values = orderStatisticsSql(sideSource(spec, side), validNumber(column, side), indexes);
+    return sql`SELECT ${columnIndex}::INTEGER AS column_index, ${side} AS side, i, v
+      FROM (${values})`;
   });
   return join(parts, ' UNION ALL ');
 }

@@ -5,6 +5,9 @@ import { isNumericType } from '../../schema/duck-types.ts';
 import { pairDatasets, type DatasetPairing, type PairedColumn } from '../../schema/pair.ts';
 import type { Task } from '../../schema/task.ts';
 import type { Predicate } from '../../sql/predicate.ts';
+import type { BinaryOutcome } from '../binary-outcome.ts';
+import { checkedCohortFilter } from '../cohort-source.ts';
+import type { WindowUnit } from '../windows.ts';
 import { withExtras } from './drift-spec-extras.ts';
 
 /** The kinds drift compares (datetime and free text are not binned). */
@@ -29,18 +32,10 @@ export interface DriftColumn {
 }
 
 /** A timeline window (CLI `--window`); `auto` picks one from the current data's span. */
-export type DriftWindowUnit = 'day' | 'week' | 'month';
+export type DriftWindowUnit = WindowUnit;
 
 /** The current data's binary outcome, for the error concentration of each column (impact). */
-export interface DriftOutcome {
-  label: string;
-  /** The label value that counts as 1, compared as text. */
-  positive: string;
-  /** The predicted-label column; when null, `score >= threshold` predicts 1. */
-  prediction: string | null;
-  score: string | null;
-  threshold: number;
-}
+export type DriftOutcome = BinaryOutcome;
 
 /** What a drift analysis compares: plain data, never a callback. */
 export interface DriftSpec {
@@ -50,7 +45,7 @@ export interface DriftSpec {
   columns: DriftColumn[];
   /** The current table's time column: with it, a timeline per window and each column's `since`. */
   time?: string;
-  /** Default `auto` (drift-window.ts). */
+  /** Default `auto` (windows.ts). */
   window?: DriftWindowUnit | 'auto';
   /** With it, each column's impact (drift-impact.ts). */
   outcome?: DriftOutcome;
@@ -108,21 +103,10 @@ export function cohortFilter(
   reference: DatasetSchema,
   current: DatasetSchema,
 ): Predicate[] {
-  for (const { column } of where) {
-    for (const [side, schema] of [
-      ['reference', reference],
-      ['current', current],
-    ] as const) {
-      if (!schema.columns.some((c) => c.name === column)) {
-        throw new FaultlineError({
-          code: 'unknown_column',
-          column,
-          message: `no column named "${column}" in the ${side} data to filter on`,
-        });
-      }
-    }
-  }
-  return where.map((p) => ({ ...p, value: Array.isArray(p.value) ? [...p.value] : p.value }));
+  return checkedCohortFilter(where, [
+    ['reference', reference],
+    ['current', current],
+  ]);
 }
 
 /**

@@ -9,7 +9,13 @@ import { isMissingRise } from './drift-missing.ts';
 import type { DriftColumnResult, DriftTimelineWindow, DriftWindowInfo } from './drift-result.ts';
 import { sideSource } from './drift-source.ts';
 import type { DriftSpec, DriftWindowUnit } from './drift-spec.ts';
-import { chooseWindow, readTimeSpan, timeSpanQuery, windowStartSql } from './drift-window.ts';
+import {
+  chooseWindow,
+  onsetWindow,
+  readTimeSpan,
+  timeSpanQuery,
+  windowStartSql,
+} from '../windows.ts';
 
 /**
  * A column's window PSI needs at least this many valid values; below it the window's psi and band
@@ -104,23 +110,6 @@ export function timelineWindows(
         };
       }),
     }));
-}
-
-/**
- * The first window from which a condition holds in every later window (STATS.md "Onset"), judged
- * on the windows where it can be judged: a window with `holds` null neither starts the run nor
- * breaks it. Null when the last judged window does not hold, or none is judged.
- */
-export function onsetWindow(
-  windows: readonly { window: string; holds: boolean | null }[],
-): string | null {
-  let since: string | null = null;
-  for (const { window, holds } of windows) {
-    if (holds === null) continue;
-    if (holds) since ??= window;
-    else since = null;
-  }
-  return since;
 }
 
 /** The first window from which the band stays significant (windows with psi null skipped). */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../../engine/duckdb.node.ts';
-import { readRows } from '../../engine/arrow-columns.ts';
-import type { Engine } from '../../engine/engine.ts';
-import { ident, sql, table } from '../../sql/sql.ts';
+import { createNodeEngine } from '../engine/duckdb.node.ts';
+import { readRows } from '../engine/arrow-columns.ts';
+import type { Engine } from '../engine/engine.ts';
+import { ident, sql, table } from '../sql/sql.ts';
 import {
   DAY_WINDOW_MAX_DAYS,
   WEEK_WINDOW_MAX_DAYS,
@@ -10,7 +10,7 @@ import {
   readTimeSpan,
   timeSpanQuery,
   windowStartSql,
-} from './drift-window.ts';
+} from './windows.ts';
 
 const DAY = 86_400_000;
 const span = (days: number) => ({
