@@ -3,16 +3,8 @@ import {
   type PerformanceSpecOptions,
 } from '../../shared/analyses/performance/performance-spec.ts';
 import { runPerformance } from '../../shared/analyses/performance/run-performance.ts';
-import { createNodeEngine } from '../../shared/engine/duckdb.node.ts';
-import { FaultlineError } from '../../shared/errors.ts';
-import { inferSchema } from '../../shared/schema/dataset-schema.ts';
-import { ensureData, parquetInput } from '../data.ts';
-import { load, sampleRss, time, type Results } from '../harness.ts';
-import { engineMemory, wontFit } from '../memory.ts';
-import { scanFloor } from './scan-floor.ts';
-
-/** The log's and the reference's full-scan floor, timed together. */
-export const PERFORMANCE_FLOOR = 'scan floor (log + reference)';
+import { time, type Results } from '../harness.ts';
+import { benchPairedLogs } from './paired-logs.ts';
 
 /** The performance cases: what each one asks (CLI `faultline performance` flags). */
 const CASES: readonly [string, PerformanceSpecOptions][] = [
@@ -24,9 +16,8 @@ const CASES: readonly [string, PerformanceSpecOptions][] = [
 ];
 
 /**
- * `faultline performance` on the production log of the `rows` sample against the training log
- * of the 2·rows sample (rows rows too), overall, by one and by two columns and over time, each
- * quoted against both tables' scan floor. Skipped, saying why, when the tables would not fit.
+ * `faultline performance` of the current log against the reference (paired-logs.ts), overall,
+ * by one and by two columns and over time, against both tables' floor.
  */
 export async function benchPerformance(
   rows: number,
@@ -34,56 +25,20 @@ export async function benchPerformance(
   dataRoot: string,
   results: Results,
 ): Promise<void> {
-  const pending = [PERFORMANCE_FLOOR, ...CASES.map(([name]) => name)];
-  const details = { rows_per_side: rows };
-  const record = (name: string, ms: number[]) => {
-    results.add(name, 2 * rows, ms, PERFORMANCE_FLOOR, details);
-    pending.splice(pending.indexOf(name), 1);
-  };
-  const skipRest = (reason: string) => {
-    for (const name of pending) results.skip(name, 2 * rows, reason, details);
-  };
-
-  const engine = await createNodeEngine();
-  try {
-    const log = await load(
-      engine,
-      parquetInput(ensureData(rows, dataRoot, 'both'), 'production'),
-      'log',
-    );
-    sampleRss();
-    const tooBig = wontFit(await engineMemory(engine), 2);
-    if (tooBig) {
-      skipRest(tooBig);
-      return;
-    }
-    const reference = await load(
-      engine,
-      parquetInput(ensureData(2 * rows, dataRoot, 'parquet'), 'training'),
-      'reference',
-    );
-    sampleRss();
-    const [ls, rs] = [await inferSchema(engine, log), await inferSchema(engine, reference)];
-    record(
-      PERFORMANCE_FLOOR,
-      await time(runs, async () => {
-        await scanFloor(engine, log.table, log.columns);
-        await scanFloor(engine, reference.table, reference.columns);
-      }),
-    );
-    for (const [name, options] of CASES) {
-      const spec = performanceSpecFromSchemas(ls, rs, options);
-      record(
-        name,
-        await time(runs, async () => {
-          await runPerformance(engine, spec);
-        }),
-      );
-    }
-  } catch (e) {
-    if (!(e instanceof FaultlineError && e.code === 'out_of_memory')) throw e;
-    skipRest(e.message);
-  } finally {
-    await engine.close();
-  }
+  await benchPairedLogs(
+    { rows, runs, dataRoot, results },
+    'performance',
+    CASES.map(([name]) => name),
+    async ({ engine, reference, current, record }) => {
+      for (const [name, options] of CASES) {
+        const spec = performanceSpecFromSchemas(current.schema, reference.schema, options);
+        record(
+          name,
+          await time(runs, async () => {
+            await runPerformance(engine, spec);
+          }),
+        );
+      }
+    },
+  );
 }
