@@ -49,6 +49,18 @@ const roleFlags: [
   ['model', 'model'],
 ];
 
+/** How to open an input: the role/kind corrections and a CSV delimiter, from the flags. */
+export function openOptions(values: RoleValues): {
+  overrides: SchemaOverrides;
+  delimiter?: string;
+} {
+  const delimiter = values.delimiter;
+  return {
+    overrides: schemaOverrides(values),
+    ...(typeof delimiter === 'string' ? { delimiter } : {}),
+  };
+}
+
 /** Role, kind and task flags → schema overrides, validated with a clear message. */
 export function schemaOverrides(values: RoleValues): SchemaOverrides {
   const overrides: SchemaOverrides = {};

@@ -7,7 +7,7 @@ import {
 } from '../../shared/analyses/drift/drift-spec.ts';
 import { runDrift } from '../../shared/analyses/drift/run-drift.ts';
 import { parseWhere } from '../../shared/sql/parse-where.ts';
-import { columnList, parse, roleOptions, schemaOverrides, windowUnit, withFlag } from '../args.ts';
+import { columnList, parse, roleOptions, openOptions, windowUnit, withFlag } from '../args.ts';
 import type { CommandOutput } from '../command.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { openInput } from '../open-dataset.ts';
@@ -57,10 +57,7 @@ export async function driftCommand(
   }
   // Parsed before any file is read: a malformed filter fails at once, naming the position.
   const predicates = values.where === undefined ? [] : parseWhere(values.where);
-  const opts = {
-    overrides: schemaOverrides(values),
-    ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
-  };
+  const opts = openOptions(values);
   const progress = terminalProgress();
   try {
     const e = await engine();

@@ -19,7 +19,7 @@ import {
   columnList,
   parse,
   roleOptions,
-  schemaOverrides,
+  openOptions,
   threshold,
   windowUnit,
   withFlag,
@@ -87,10 +87,7 @@ export async function performanceCommand(
   // Checked before any file is read: a malformed filter or threshold fails at once.
   const predicates = values.where === undefined ? [] : parseWhere(values.where);
   const cut = values.threshold === undefined ? undefined : threshold(values);
-  const opts = {
-    overrides: schemaOverrides(values),
-    ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
-  };
+  const opts = openOptions(values);
   const progress = terminalProgress();
   try {
     const e = await engine();
