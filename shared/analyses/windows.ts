@@ -36,9 +36,19 @@ const units: Record<WindowUnit, Sql> = {
   month: raw(`'month'`),
 };
 
+/** The window start of a time column, as a timestamp (NULL when the time is null). */
+export function windowTruncSql(time: string, unit: WindowUnit): Sql {
+  return sql`date_trunc(${units[unit]}, ${ident(time)})`;
+}
+
+/** A window start as `YYYY-MM-DD` text: after grouping, it formats a few groups, not every row. */
+export function windowLabelSql(start: Sql): Sql {
+  return sql`strftime(${start}, '%Y-%m-%d')`;
+}
+
 /** The window start of a time column as `YYYY-MM-DD` text (NULL when the time is null). */
 export function windowStartSql(time: string, unit: WindowUnit): Sql {
-  return sql`strftime(date_trunc(${units[unit]}, ${ident(time)}), '%Y-%m-%d')`;
+  return windowLabelSql(windowTruncSql(time, unit));
 }
 
 /** First and last time of a time column in `from`, as epoch milliseconds (`start`, `end`). */

@@ -43,8 +43,8 @@ function quantileBins(
   edges: number[],
   currentValues: number,
 ): Binned {
-  const referenceCounts = readBinCounts(measures.binCounts.reference, i, edges.length + 1);
-  const currentCounts = readBinCounts(measures.binCounts.current, i, edges.length + 1);
+  const referenceCounts = readBinCounts(measures.binCounts, i, 'reference', edges.length + 1);
+  const currentCounts = readBinCounts(measures.binCounts, i, 'current', edges.length + 1);
   return {
     bins: {
       mode: 'quantile',
@@ -100,7 +100,7 @@ export function columnResult(
     !numeric && binned
       ? chiSquareHomogeneity(binned.bins.reference_counts, binned.bins.current_counts)
       : null;
-  const outside = readOutside(measures.binCounts.current, i);
+  const outside = readOutside(measures.binCounts, i);
 
   const summary = (side: DriftSide): DriftSideSummary | DriftSideCounts => {
     const s = f[side];

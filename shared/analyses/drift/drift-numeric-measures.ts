@@ -1,7 +1,8 @@
 // The numeric half of runDrift: exact ECDF distances, then the quantile edges from order
-// statistics, then each side's bin counts (STATS.md "Numeric drift").
+// statistics, then each side's bin counts (STATS.md "Numeric drift"), all from one grouped table
+// of both sides' values (drift-cdf.ts).
 import type { Table } from 'apache-arrow';
-import { readColumns, type Cell } from '../../engine/arrow-columns.ts';
+import type { Engine, QueryOptions } from '../../engine/engine.ts';
 import type { Sql } from '../../sql/sql.ts';
 import {
   DRIFT_BINS,
@@ -10,12 +11,15 @@ import {
   orderStatisticIndexes,
   quantileEdges,
 } from '../../stats/quantile-edges.ts';
+import { withCdfTable } from './drift-cdf.ts';
 import {
   binCountsQuery,
   ecdfDistanceQuery,
   orderStatisticsQuery,
+  readBinCountRows,
   readEcdfDistances,
   readOrderStatistics,
+  type BinCounts,
   type BinRequest,
   type EcdfDistances,
   type OrderStatisticsRequest,
@@ -41,22 +45,24 @@ export interface NumericMeasures {
   edges: Map<number, number[]>;
   /** Numeric columns with values on the reference but fewer distinct ones than bins. */
   binnedByValue: number[];
-  /** binCountsQuery's results per side (empty when nothing was asked of that side). */
-  binCounts: Record<DriftSide, Record<string, Cell[]>>;
+  /** Both sides' bin counts of quantile-binned columns, and the current side's out-of-range counts. */
+  binCounts: BinCounts;
   /** The numpy-linear quantile of a side's valid values; null when it has none. */
   quantile: (columnIndex: number, side: DriftSide, q: number) => number | null;
 }
 
 /**
- * Measures the spec's numeric columns in three to four queries, whatever their count; `step`
- * reports each phase as steps 1 to 3 of runDrift.
+ * Measures the spec's numeric columns in one pass over the sides (the grouped table) and three
+ * small queries of it, whatever their count; `step` reports each phase as steps 1 to 3 of runDrift.
  */
 export async function measureNumeric(
-  run: (q: Sql) => Promise<Table>,
+  engine: Engine,
+  opts: QueryOptions,
   spec: DriftSpec,
   facts: readonly Record<DriftSide, SideFacts>[],
   step: (done: number, phase: string) => void,
 ): Promise<NumericMeasures> {
+  const run = (q: Sql) => engine.query(q, opts);
   const factsOf = (i: number) => {
     const f = facts[i];
     if (!f) throw new RangeError(`measureNumeric: no facts for column ${i}`);
@@ -64,11 +70,35 @@ export async function measureNumeric(
   };
   const numeric = spec.columns.flatMap((c, i) => (c.kind === 'numeric' ? [i] : []));
   const measurable = numeric.filter((i) => factsOf(i).reference.n > 0);
-
+  // Columns without a value on either side ask nothing of the table.
+  const grouped = numeric.filter((i) => driftSides.some((side) => factsOf(i)[side].n > 0));
   step(1, 'comparing distributions');
+  if (grouped.length === 0) {
+    return {
+      ecdf: new Map(),
+      edges: new Map(),
+      binnedByValue: [],
+      binCounts: new Map(),
+      quantile: () => null,
+    };
+  }
+  return withCdfTable(engine, opts, spec, grouped, (cdf) =>
+    measureFrom(cdf, run, measurable, numeric, factsOf, step),
+  );
+}
+
+/** measureNumeric's queries of the grouped table `cdf`. */
+async function measureFrom(
+  cdf: Sql,
+  run: (q: Sql) => Promise<Table>,
+  measurable: readonly number[],
+  numeric: readonly number[],
+  factsOf: (i: number) => Record<DriftSide, SideFacts>,
+  step: (done: number, phase: string) => void,
+): Promise<NumericMeasures> {
   const ecdf =
     measurable.length > 0
-      ? readEcdfDistances(await run(ecdfDistanceQuery(spec, measurable)))
+      ? readEcdfDistances(await run(ecdfDistanceQuery(cdf, measurable)))
       : new Map<number, EcdfDistances>();
   // Fewer distinct reference values than bins: the distinct values are the categories.
   const quantileMode = new Set(
@@ -91,7 +121,7 @@ export async function measureNumeric(
   );
   const orderStatistics =
     requests.length > 0
-      ? readOrderStatistics(await run(orderStatisticsQuery(spec, requests)))
+      ? readOrderStatistics(await run(orderStatisticsQuery(cdf, requests)))
       : new Map<string, Map<number, number>>();
   const fetched = (i: number, side: DriftSide, index: number): number => {
     const v = orderStatistics.get(`${i}:${side}`)?.get(index);
@@ -118,13 +148,10 @@ export async function measureNumeric(
       ? [{ columnIndex: i, min, max }]
       : [];
   });
-  const binCounts: NumericMeasures['binCounts'] = { reference: {}, current: {} };
-  if (bins.length > 0) {
-    binCounts.reference = readColumns(await run(binCountsQuery(spec, 'reference', bins, [])));
-  }
-  if (bins.length > 0 || ranges.length > 0) {
-    binCounts.current = readColumns(await run(binCountsQuery(spec, 'current', bins, ranges)));
-  }
+  const binCounts =
+    bins.length > 0 || ranges.length > 0
+      ? readBinCountRows(await run(binCountsQuery(cdf, bins, ranges)))
+      : new Map();
   return {
     ecdf,
     edges,

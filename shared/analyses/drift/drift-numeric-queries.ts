@@ -1,48 +1,32 @@
 // The SQL of numeric drift beyond the summary scan (STATS.md "Numeric drift"): exact ECDF
-// distances, order statistics for the quantile edges, and bin counts; with their readers.
+// distances, order statistics for the quantile edges, and bin counts, all read from the grouped
+// table of both sides' values (drift-cdf.ts); with their readers.
 import type { Table } from 'apache-arrow';
-import { readRows, type Cell } from '../../engine/arrow-columns.ts';
-import { ident, join, sql, type Sql } from '../../sql/sql.ts';
-import { sideSource, validNumber, type DriftSide } from './drift-source.ts';
-import { orderStatisticsSql } from '../quantile-bins.ts';
-import type { DriftColumn, DriftSpec } from './drift-spec.ts';
-import { cellCount, cellNumber, indexAlias } from './drift-summary-query.ts';
-
-function columnAt(spec: DriftSpec, i: number, query: string): DriftColumn {
-  const column = spec.columns[i];
-  if (!column) throw new RangeError(`${query}: no column ${i}`);
-  return column;
-}
+import { readRows } from '../../engine/arrow-columns.ts';
+import { join, raw, sql, type Sql } from '../../sql/sql.ts';
+import { intSql, quantileBinSql } from '../quantile-bins.ts';
+import { driftSides, type DriftSide } from './drift-source.ts';
+import { cellCount, cellNumber } from './drift-summary-query.ts';
 
 /**
  * Exact two-sample KS D and Wasserstein-1 of numeric columns, one row per column
- * (`column_index`, `d`, `w`, `reference_distinct`): both sides' valid values grouped by value,
- * cumulative counts over each side's total give the ECDFs at each distinct value;
+ * (`column_index`, `d`, `w`, `reference_distinct`), from the grouped table (drift-cdf.ts): the
+ * running counts over each side's total are the ECDFs at each distinct value;
  * D = max |F_R - F_C|, W = sum |F_R - F_C| · (next value - value) (scipy's _cdf_distance).
  */
-export function ecdfDistanceQuery(spec: DriftSpec, indexes: readonly number[]): Sql {
-  const parts = indexes.map((i) => {
-    const column = columnAt(spec, i, 'ecdfDistanceQuery');
-    const values = sql`SELECT ${validNumber(column, 'reference')} AS v, 1 AS r, 0 AS c
-        FROM ${sideSource(spec, 'reference')}
-      UNION ALL
-      SELECT ${validNumber(column, 'current')} AS v, 0 AS r, 1 AS c
-        FROM ${sideSource(spec, 'current')}`;
-    return sql`SELECT ${i}::INTEGER AS column_index,
-        max(abs(fr - fc)) AS d,
-        coalesce(fsum(abs(fr - fc) * (next_v - v)), 0) AS w,
-        count_if(nr > 0)::DOUBLE AS reference_distinct
-      FROM (
-        SELECT v, nr,
-          (sum(nr) OVER (ORDER BY v))::DOUBLE / (sum(nr) OVER ())::DOUBLE AS fr,
-          (sum(nc) OVER (ORDER BY v))::DOUBLE / (sum(nc) OVER ())::DOUBLE AS fc,
-          lead(v) OVER (ORDER BY v) AS next_v
-        FROM (
-          SELECT v, sum(r) AS nr, sum(c) AS nc FROM (${values}) WHERE v IS NOT NULL GROUP BY 1
-        )
-      )`;
-  });
-  return join(parts, ' UNION ALL ');
+export function ecdfDistanceQuery(cdf: Sql, indexes: readonly number[]): Sql {
+  const wanted = join(indexes.map((i) => intSql(i)));
+  return sql`SELECT ci AS column_index,
+      max(abs(fr - fc)) AS d,
+      coalesce(fsum(abs(fr - fc) * (next_v - v)), 0) AS w,
+      count_if(nr > 0)::DOUBLE AS reference_distinct
+    FROM (
+      SELECT ci, v, nr, next_v,
+        cr::DOUBLE / (sum(nr) OVER (PARTITION BY ci))::DOUBLE AS fr,
+        cc::DOUBLE / (sum(nc) OVER (PARTITION BY ci))::DOUBLE AS fc
+      FROM ${cdf} WHERE ci IN (${wanted})
+    )
+    GROUP BY ci`;
 }
 
 export interface OrderStatisticsRequest {
@@ -53,21 +37,32 @@ export interface OrderStatisticsRequest {
 }
 
 /**
- * The requested order statistics of numeric columns (`column_index`, `side`, `i`, `v`): each
- * side's valid values numbered in sorted order, only the needed positions returned.
+ * The requested order statistics of numeric columns (`column_index`, `side`, `i`, `v`) from the
+ * grouped table: the i-th value of a side is the first distinct value whose running count
+ * exceeds i, which one ASOF join finds for every request. Only values the side has take part
+ * (`nr > 0`), so its running counts strictly increase: on tied counts ASOF may pick any row.
  */
-export function orderStatisticsQuery(
-  spec: DriftSpec,
-  requests: readonly OrderStatisticsRequest[],
-): Sql {
-  const parts = requests.map(({ columnIndex, side, indexes }) => {
-    const column = columnAt(spec, columnIndex, 'orderStatisticsQuery');
-    const values = orderStatisticsSql(sideSource(spec, side), validNumber(column, side), indexes);
-    return sql`SELECT ${columnIndex}::INTEGER AS column_index, ${side} AS side, i, v
-      FROM (${values})`;
+export function orderStatisticsQuery(cdf: Sql, requests: readonly OrderStatisticsRequest[]): Sql {
+  const parts = driftSides.flatMap((side) => {
+    const rows = requests
+      .filter((r) => r.side === side)
+      .flatMap(({ columnIndex, indexes }) =>
+        indexes.map((i) => sql`(${intSql(columnIndex)}, ${i}::BIGINT)`),
+      );
+    if (rows.length === 0) return [];
+    const [n, running] = side === 'reference' ? [raw('nr'), raw('cr')] : [raw('nc'), raw('cc')];
+    return [
+      sql`SELECT a.ci AS column_index, ${side} AS side, a.i::DOUBLE AS i, c.v
+        FROM (VALUES ${join(rows)}) a(ci, i)
+        ASOF JOIN (SELECT ci, v, ${running} AS running FROM ${cdf} WHERE ${n} > 0) c
+          ON a.ci = c.ci AND a.i < c.running`,
+    ];
   });
   return join(parts, ' UNION ALL ');
 }
+
+/** binCountsQuery's bin of the count outside the reference range. */
+const OUTSIDE_BIN = -1;
 
 export interface BinRequest {
   columnIndex: number;
@@ -83,37 +78,47 @@ export interface RangeRequest {
 }
 
 /**
- * One scan of a side: per numeric column the count of valid values in each bin
- * (`bin_i_k`; a value's bin is the number of edges strictly below it) and, when asked, the count
- * outside the reference's [min, max] (`outside_i`).
+ * Both sides' counts per bin of quantile-binned columns (`column_index`, `bin`, `reference_count`,
+ * `current_count`; empty bins have no row), binning the grouped table's distinct values (a
+ * value's bin is the number of edges strictly below it) and summing their counts; with the
+ * current side's count outside the reference's [min, max] as the row of bin -1 when asked.
  */
 export function binCountsQuery(
-  spec: DriftSpec,
-  side: DriftSide,
+  cdf: Sql,
   bins: readonly BinRequest[],
   ranges: readonly RangeRequest[],
 ): Sql {
-  const parts: Sql[] = [sql`count(*)::DOUBLE AS ${ident('rows')}`];
-  for (const { columnIndex, edges } of bins) {
-    const v = validNumber(columnAt(spec, columnIndex, 'binCountsQuery'), side);
-    for (let k = 0; k <= edges.length; k++) {
-      const lower = edges[k - 1];
-      const upper = edges[k];
-      const conditions = [sql`${v} IS NOT NULL`];
-      if (lower !== undefined) conditions.push(sql`${v} > ${lower}`);
-      if (upper !== undefined) conditions.push(sql`${v} <= ${upper}`);
-      parts.push(
-        sql`count_if(${join(conditions, ' AND ')})::DOUBLE AS ${ident(`bin_${columnIndex}_${k}`)}`,
-      );
-    }
+  const parts = [
+    ...bins.map(
+      ({ columnIndex, edges }) =>
+        sql`SELECT ci AS column_index, ${quantileBinSql(raw('v'), edges)} AS bin,
+          sum(nr)::DOUBLE AS reference_count, sum(nc)::DOUBLE AS current_count
+        FROM ${cdf} WHERE ci = ${intSql(columnIndex)} GROUP BY ALL`,
+    ),
+    ...ranges.map(
+      ({ columnIndex, min, max }) =>
+        sql`SELECT ${intSql(columnIndex)} AS column_index, ${intSql(OUTSIDE_BIN)} AS bin,
+          0::DOUBLE AS reference_count,
+          coalesce(sum(nc) FILTER (WHERE v < ${min} OR v > ${max}), 0)::DOUBLE AS current_count
+        FROM ${cdf} WHERE ci = ${intSql(columnIndex)}`,
+    ),
+  ];
+  return join(parts, ' UNION ALL ');
+}
+
+/** binCountsQuery's rows: per column, per side, the count of each bin (missing bins are 0). */
+export type BinCounts = Map<number, Record<DriftSide, Map<number, number>>>;
+
+export function readBinCountRows(result: Table): BinCounts {
+  const out: BinCounts = new Map();
+  for (const r of readRows(result)) {
+    const index = cellCount(r.column_index);
+    const counts = out.get(index) ?? { reference: new Map(), current: new Map() };
+    counts.reference.set(cellCount(r.bin), cellCount(r.reference_count));
+    counts.current.set(cellCount(r.bin), cellCount(r.current_count));
+    out.set(index, counts);
   }
-  for (const { columnIndex, min, max } of ranges) {
-    const v = validNumber(columnAt(spec, columnIndex, 'binCountsQuery'), side);
-    parts.push(
-      sql`count_if(${v} < ${min} OR ${v} > ${max})::DOUBLE AS ${indexAlias('outside', columnIndex)}`,
-    );
-  }
-  return sql`SELECT ${join(parts)} FROM ${sideSource(spec, side)}`;
+  return out;
 }
 
 export interface EcdfDistances {
@@ -147,16 +152,18 @@ export function readOrderStatistics(result: Table): Map<string, Map<number, numb
   return out;
 }
 
-/** binCountsQuery's counts of a column (one per bin). */
+/** A side's count in each of a column's bins. */
 export function readBinCounts(
-  result: Record<string, Cell[]>,
+  counts: BinCounts,
   columnIndex: number,
+  side: DriftSide,
   bins: number,
 ): number[] {
-  return Array.from({ length: bins }, (_, k) => cellCount(result[`bin_${columnIndex}_${k}`]?.[0]));
+  const c = counts.get(columnIndex)?.[side];
+  return Array.from({ length: bins }, (_, k) => c?.get(k) ?? 0);
 }
 
-/** binCountsQuery's count of a column's values outside the reference range, when asked. */
-export function readOutside(result: Record<string, Cell[]>, columnIndex: number): number | null {
-  return cellNumber(result[`outside_${columnIndex}`]?.[0]);
+/** The current side's count outside the reference range, when it was asked. */
+export function readOutside(counts: BinCounts, columnIndex: number): number | null {
+  return counts.get(columnIndex)?.current.get(OUTSIDE_BIN) ?? null;
 }

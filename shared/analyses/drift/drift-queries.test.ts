@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/duckdb.node.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { ident, sql, table } from '../../sql/sql.ts';
+import { cdfTableSql } from './drift-cdf.ts';
 import { categoryCountsQuery } from './drift-category-queries.ts';
 import {
   binCountsQuery,
@@ -30,13 +31,14 @@ afterAll(async () => {
 });
 
 describe('drift SQL', () => {
+  const cdf = table(HOSTILE);
   const queries = [
     sideSummaryQuery(spec, 'reference'),
-    ecdfDistanceQuery(spec, [0]),
-    orderStatisticsQuery(spec, [{ columnIndex: 0, side: 'current', indexes: [0, 4] }]),
+    cdfTableSql(cdf, spec, [0]),
+    ecdfDistanceQuery(cdf, [0]),
+    orderStatisticsQuery(cdf, [{ columnIndex: 0, side: 'current', indexes: [0, 4] }]),
     binCountsQuery(
-      spec,
-      'current',
+      cdf,
       [{ columnIndex: 0, edges: [0.1, 2.5] }],
       [{ columnIndex: 0, min: -1, max: 1 }],
     ),
@@ -50,7 +52,8 @@ describe('drift SQL', () => {
       expect(q.text).not.toMatch(/\b(0\.1|2\.5)\b/);
     }
     expect(queries[0]?.text).toContain('"r""t"');
-    expect(queries[3]?.params).toEqual(['0.1', '0.1', '2.5', '2.5', -1, 1]);
+    // edges and range bounds bound, beside our own bin numbers and column index
+    expect(queries[4]?.params).toEqual(['0.1', 0, '2.5', 1, 2, 0, 0, -1, -1, 1, 0]);
   });
 
   it('runs on tables and columns with those names', async () => {

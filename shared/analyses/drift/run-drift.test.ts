@@ -180,6 +180,27 @@ describe('runDrift: hand-worked small tables with hostile column names', () => {
       code: 'cancelled',
     });
   });
+
+  it('drops its grouped table after a run and after a cancel midway', async () => {
+    const tables = async () =>
+      Number(
+        readScalar(
+          await engine.query(sql`SELECT count(*) FROM duckdb_tables()
+            WHERE table_name LIKE 'faultline_drift_cdf%'`),
+        ),
+      );
+    await runDrift(engine, spec);
+    expect(await tables()).toBe(0);
+    const controller = new AbortController();
+    const onProgress = (p: { phase: string }) => {
+      // after the table exists: the next query is refused, the table must still go
+      if (p.phase === 'finding quantiles') controller.abort();
+    };
+    await expect(
+      runDrift(engine, spec, { signal: controller.signal, onProgress }),
+    ).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await tables()).toBe(0);
+  });
 });
 
 describe('runDrift: missing-rate shift (5 points and BH q < 0.05)', () => {

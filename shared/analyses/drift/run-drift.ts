@@ -39,7 +39,7 @@ export async function runDrift(
     run(sideSummaryQuery(spec, 'current')),
   ]);
   const facts = readSideFacts(spec, { reference: referenceSummary, current: currentSummary });
-  const numeric = await measureNumeric(run, spec, facts, step);
+  const numeric = await measureNumeric(engine, opts, spec, facts, step);
 
   step(4, 'counting categories');
   const byValue = [
