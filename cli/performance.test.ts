@@ -7,6 +7,18 @@ import { cliRun } from '../test-support/run-cli.ts';
 
 const reference = samplePath('data/training.parquet');
 const log = samplePath('data/production.parquet');
+/** The samples' production log by region × device, weekly, against training. */
+const byRegionAndDevice = [
+  'performance',
+  '--log',
+  log,
+  '--reference',
+  reference,
+  '--by',
+  'region,device',
+  '--window',
+  'week',
+];
 const collapse = plantedFailure('cohort_collapse');
 const planted = Object.fromEntries((collapse.cohort ?? []).map((p) => [p.column, p.value]));
 
@@ -66,18 +78,7 @@ describe('faultline performance on the bundled samples', () => {
   let json: { code: number; stdout: string; stderr: string };
   let result: Result;
   beforeAll(async () => {
-    json = await cli(
-      'performance',
-      '--log',
-      log,
-      '--reference',
-      reference,
-      '--by',
-      'region,device',
-      '--window',
-      'week',
-      '--json',
-    );
+    json = await cli(...byRegionAndDevice, '--json');
     result = JSON.parse(json.stdout) as Result;
   });
 
@@ -122,17 +123,7 @@ describe('faultline performance on the bundled samples', () => {
   });
 
   it('reads as a table: the overall row, the worst cohort, its onset, and the findings', async () => {
-    const { code, stdout, stderr } = await cli(
-      'performance',
-      '--log',
-      log,
-      '--reference',
-      reference,
-      '--by',
-      'region,device',
-      '--window',
-      'week',
-    );
+    const { code, stdout, stderr } = await cli(...byRegionAndDevice);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.split('\n');

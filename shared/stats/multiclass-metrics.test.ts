@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadReference } from '../../test-support/reference.ts';
+import { expectClose } from '../../test-support/reference.ts';
+import { multiclassCases } from '../../test-support/task-reference.ts';
 import { multiclassMetrics, type ConfusionCell } from './multiclass-metrics.ts';
-
-interface MulticlassCase {
-  name: string;
-  inputs: { y_true: string[]; y_pred: string[] };
-  expected: {
-    labels: string[];
-    accuracy: number;
-    macro_f1: number;
-    weighted_f1: number;
-    precision: Record<string, number>;
-    recall: Record<string, number>;
-    confusion_matrix: { rows_true_cols_pred: number[][] };
-  };
-}
 
 /** Rows → the cells DuckDB would group, counted here in plain JS. */
 function cellsOf(actual: readonly (string | number)[], predicted: readonly (string | number)[]) {
@@ -30,7 +17,7 @@ function cellsOf(actual: readonly (string | number)[], predicted: readonly (stri
 }
 
 describe('multiclassMetrics against multiclass.json', () => {
-  for (const c of loadReference<{ cases: MulticlassCase[] }>('multiclass.json').cases) {
+  for (const c of multiclassCases()) {
     it(c.name, () => {
       const e = c.expected;
       const r = multiclassMetrics(cellsOf(c.inputs.y_true, c.inputs.y_pred));

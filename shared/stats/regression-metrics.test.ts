@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadReference } from '../../test-support/reference.ts';
+import { expectClose } from '../../test-support/reference.ts';
+import { regressionCases } from '../../test-support/task-reference.ts';
 import { regressionMetrics, type RegressionSums } from './regression-metrics.ts';
-
-interface RegressionCase {
-  name: string;
-  inputs: { y_true: number[]; y_pred: number[] };
-  expected: { mae: number; rmse: number; mean_error: number; r2: number };
-}
 
 /** The sums DuckDB would aggregate, computed here in plain JS. */
 function sumsOf(truth: readonly number[], prediction: readonly number[]): RegressionSums {
@@ -23,7 +18,7 @@ function sumsOf(truth: readonly number[], prediction: readonly number[]): Regres
 }
 
 describe('regressionMetrics against regression.json', () => {
-  for (const c of loadReference<{ cases: RegressionCase[] }>('regression.json').cases) {
+  for (const c of regressionCases()) {
     it(c.name, () => {
       const r = regressionMetrics(sumsOf(c.inputs.y_true, c.inputs.y_pred));
       expectClose(r.mae, c.expected.mae, 'mae');

@@ -3,32 +3,14 @@ import { Float64, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow'
 import { createNodeEngine } from '../../engine/duckdb.node.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { ident, sql, table } from '../../sql/sql.ts';
-import { expectClose, loadReference } from '../../../test-support/reference.ts';
+import { expectClose } from '../../../test-support/reference.ts';
+import { multiclassCases, regressionCases } from '../../../test-support/task-reference.ts';
 import type { PerformanceByColumn } from './performance-spec.ts';
 import { runMulticlassPerformance } from './run-multiclass-performance.ts';
 import { runRegressionPerformance } from './run-regression-performance.ts';
 
-interface MulticlassCase {
-  name: string;
-  inputs: { y_true: string[]; y_pred: string[] };
-  expected: {
-    labels: string[];
-    accuracy: number;
-    macro_f1: number;
-    weighted_f1: number;
-    precision: Record<string, number>;
-    recall: Record<string, number>;
-    confusion_matrix: { rows_true_cols_pred: number[][] };
-  };
-}
-interface RegressionCase {
-  name: string;
-  inputs: { y_true: number[]; y_pred: number[] };
-  expected: { mae: number; rmse: number; mean_error: number; r2: number };
-}
-
-const multiclass = loadReference<{ cases: MulticlassCase[] }>('multiclass.json').cases;
-const regression = loadReference<{ cases: RegressionCase[] }>('regression.json').cases;
+const multiclass = multiclassCases();
+const regression = regressionCases();
 // Names that need quoting, one of them an alias of the queries.
 const TRUE = 'true "label"';
 const PRED = 'yhat';
