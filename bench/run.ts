@@ -6,8 +6,10 @@
  *     against the floor of both tables.
  *   performance: metrics of an N-row log against an N-row reference, overall, by one and two
  *     columns and per week, against the floor of both tables.
+ *   calibration: reliability bins of an N-row log (uniform, quantile, by a column), with its
+ *     N-row reference's curve, against the floor of both tables.
  *
- *   npm run bench -- [--sizes 100000,1000000,10000000] [--runs 5] [--cases load,drift,performance]
+ *   npm run bench -- [--sizes 100000,1000000,10000000] [--runs 5] [--cases load,drift,performance,calibration]
  *     [--out bench/out/results.json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,12 +20,18 @@ import { fileURLToPath } from 'node:url';
 import { renderTable } from '../cli/text-table.ts';
 import { benchDrift } from './cases/drift.ts';
 import { benchLoad } from './cases/load.ts';
+import { benchCalibration } from './cases/calibration.ts';
 import { benchPerformance } from './cases/performance.ts';
 import { Results, type CaseResult } from './harness.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-const CASES = { load: benchLoad, drift: benchDrift, performance: benchPerformance } as const;
+const CASES = {
+  load: benchLoad,
+  drift: benchDrift,
+  performance: benchPerformance,
+  calibration: benchCalibration,
+} as const;
 type CaseGroup = keyof typeof CASES;
 const isCaseGroup = (s: string): s is CaseGroup => Object.hasOwn(CASES, s);
 
@@ -65,7 +73,7 @@ async function main(): Promise<void> {
     options: {
       sizes: { type: 'string', default: '100000,1000000' },
       runs: { type: 'string', default: '5' },
-      cases: { type: 'string', default: 'load,drift,performance' },
+      cases: { type: 'string', default: 'load,drift,performance,calibration' },
       out: { type: 'string', default: here('./out/results.json') },
       data: { type: 'string', default: here('./out/data') },
     },
@@ -79,7 +87,7 @@ async function main(): Promise<void> {
     !groups.every(isCaseGroup)
   ) {
     process.stderr.write(
-      'bench: --sizes N,N,... (integers), --runs N (>= 1), --cases load,drift,performance (any of them)\n',
+      'bench: --sizes N,N,... (integers), --runs N (>= 1), --cases load,drift,performance,calibration (any of them)\n',
     );
     process.exitCode = 2;
     return;

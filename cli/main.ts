@@ -3,6 +3,7 @@ import { createNodeEngine } from '../shared/engine/duckdb.node.ts';
 import type { Engine } from '../shared/engine/engine.ts';
 import { exitCodes } from './exit-codes.ts';
 import type { CommandOutput } from './command.ts';
+import { calibrationCommand, calibrationUsage } from './commands/calibration.ts';
 import { driftCommand, driftUsage } from './commands/drift.ts';
 import { inspectCommand, inspectUsage } from './commands/inspect.ts';
 import { performanceCommand, performanceUsage } from './commands/performance.ts';
@@ -13,6 +14,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   inspect: { run: inspectCommand, usage: inspectUsage },
   drift: { run: driftCommand, usage: driftUsage },
   performance: { run: performanceCommand, usage: performanceUsage },
+  calibration: { run: calibrationCommand, usage: calibrationUsage },
 };
 
 const usage = `usage: faultline COMMAND [options]   (faultline COMMAND --help for its options)

@@ -2,11 +2,12 @@ import type { CohortValue } from '../../shared/analyses/performance/performance-
 import { isSignificantDrop } from '../../shared/analyses/performance/performance-order.ts';
 import type { PerformanceSince } from '../../shared/analyses/performance/performance-result.ts';
 import { higherIsBetter } from '../../shared/analyses/performance/performance-metrics.ts';
-import { describeColumn, describePredicates } from '../../shared/sql/predicate.ts';
+import { describePredicates } from '../../shared/sql/predicate.ts';
 import { MIN_JUDGED_PER_CLASS, MIN_JUDGED_ROWS } from '../../shared/stats/binary-metrics.ts';
 import { formatPValue } from '../../shared/text/p-value.ts';
 import { plural } from '../../shared/text/plural.ts';
 import { renderTable } from '../text-table.ts';
+import { cohortName } from './cohort-name.ts';
 import {
   cohortColumns,
   count,
@@ -91,18 +92,6 @@ function timelineTable(r: AnyPerformanceResult): string {
   );
 }
 
-/** A cohort in words: `region = 'APAC' AND amount in (10, 20]` (bins by their rounded label). */
-function cohortName(cohort: Record<string, CohortValue>, r: AnyPerformanceResult): string {
-  return r.by
-    .map(({ name, mode }) => {
-      const value = cohort[name] ?? null;
-      return mode === 'quantile' && value !== null
-        ? `${describeColumn(name)} in ${String(value)}`
-        : describePredicates([{ column: name, op: '=', value }]);
-    })
-    .join(' AND ');
-}
-
 /** One finding: a row's primary metric against its baseline, in words. */
 function finding(what: string, row: Row, r: AnyPerformanceResult): string {
   const m = r.primary_metric;
@@ -127,7 +116,7 @@ function findings(r: AnyPerformanceResult): string[] {
       !worst.too_small &&
       !worst.delta?.too_small
     ) {
-      lines.push(finding(`largest MAE rise in ${cohortName(worst.cohort, r)}`, worst, r));
+      lines.push(finding(`largest MAE rise in ${cohortName(worst.cohort, r.by)}`, worst, r));
     }
     return lines;
   }
@@ -136,7 +125,7 @@ function findings(r: AnyPerformanceResult): string[] {
     lines.push(finding(`${m} DROP overall`, { ...overall, since: r.since ?? null }, r));
   }
   const drops = r.cohorts.filter((c) => isSignificantDrop(c, m, up));
-  for (const c of drops) lines.push(finding(`${m} DROP in ${cohortName(c.cohort, r)}`, c, r));
+  for (const c of drops) lines.push(finding(`${m} DROP in ${cohortName(c.cohort, r.by)}`, c, r));
   if (drops.length === 0 && r.cohorts.length > 0) {
     lines.push(`no cohort's ${m} dropped significantly (q < 0.05)`);
   }
