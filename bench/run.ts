@@ -8,8 +8,10 @@
  *     columns and per week, against the floor of both tables.
  *   calibration: reliability bins of an N-row log (uniform, quantile, by a column), with its
  *     N-row reference's curve, against the floor of both tables.
+ *   errors: the first page of an N-row log's confident errors, a page half-way down, and a row's
+ *     detail against the N-row reference, against the floor of both tables.
  *
- *   npm run bench -- [--sizes 100000,1000000,10000000] [--runs 5] [--cases load,drift,performance,calibration]
+ *   npm run bench -- [--sizes 100000,1000000,10000000] [--runs 5] [--cases GROUP,...]
  *     [--out bench/out/results.json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { renderTable } from '../cli/text-table.ts';
 import { benchDrift } from './cases/drift.ts';
+import { benchErrors } from './cases/errors.ts';
 import { benchLoad } from './cases/load.ts';
 import { benchCalibration } from './cases/calibration.ts';
 import { benchPerformance } from './cases/performance.ts';
@@ -31,6 +34,7 @@ const CASES = {
   drift: benchDrift,
   performance: benchPerformance,
   calibration: benchCalibration,
+  errors: benchErrors,
 } as const;
 type CaseGroup = keyof typeof CASES;
 const isCaseGroup = (s: string): s is CaseGroup => Object.hasOwn(CASES, s);
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
     options: {
       sizes: { type: 'string', default: '100000,1000000' },
       runs: { type: 'string', default: '5' },
-      cases: { type: 'string', default: 'load,drift,performance,calibration' },
+      cases: { type: 'string', default: Object.keys(CASES).join(',') },
       out: { type: 'string', default: here('./out/results.json') },
       data: { type: 'string', default: here('./out/data') },
     },
@@ -87,7 +91,7 @@ async function main(): Promise<void> {
     !groups.every(isCaseGroup)
   ) {
     process.stderr.write(
-      'bench: --sizes N,N,... (integers), --runs N (>= 1), --cases load,drift,performance,calibration (any of them)\n',
+      `bench: --sizes N,N,... (integers), --runs N (>= 1), --cases ${Object.keys(CASES).join(',')} (any of them)\n`,
     );
     process.exitCode = 2;
     return;
