@@ -1,19 +1,11 @@
 // Which numbers each task's readable tables show: the columns of the cohort table and of the
 // timeline, per task, as cells computed from one row of the result.
-import type {
-  MetricDelta,
-  PerformanceResult,
-} from '../../shared/analyses/performance/performance-result.ts';
-import type {
-  MulticlassPerformanceResult,
-  RegressionPerformanceResult,
-} from '../../shared/analyses/performance/performance-task-result.ts';
+import type { MetricDelta } from '../../shared/analyses/performance/performance-result.ts';
+import type { AnyPerformanceResult } from '../../shared/analyses/performance/performance-task-result.ts';
 import type { CountedProportion } from '../../shared/stats/binary-metrics.ts';
 import { formatPValue } from '../../shared/text/p-value.ts';
 
-/** Any task's performance result. */
-export type AnyPerformanceResult =
-  PerformanceResult | MulticlassPerformanceResult | RegressionPerformanceResult;
+export type { AnyPerformanceResult };
 
 /** A row as the tables read it: counts, metrics by name, and its comparison. */
 export interface TableRow {

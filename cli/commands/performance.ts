@@ -1,32 +1,15 @@
-import { checkedCohortFilter } from '../../shared/analyses/cohort-source.ts';
 import {
-  performanceSpecFromSchemas,
   primaryMetrics,
   type PerformanceSpecOptions,
   type PrimaryMetric,
 } from '../../shared/analyses/performance/performance-spec.ts';
-import {
-  multiclassSpecFromSchemas,
-  regressionSpecFromSchemas,
-} from '../../shared/analyses/performance/performance-task-spec.ts';
-import { runMulticlassPerformance } from '../../shared/analyses/performance/run-multiclass-performance.ts';
-import { runPerformance } from '../../shared/analyses/performance/run-performance.ts';
-import { runRegressionPerformance } from '../../shared/analyses/performance/run-regression-performance.ts';
+import { runPerformanceOfTask } from '../../shared/analyses/performance/run-performance-of-task.ts';
 import type { Engine } from '../../shared/engine/engine.ts';
 import { FaultlineError } from '../../shared/errors.ts';
-import { parseWhere } from '../../shared/sql/parse-where.ts';
-import {
-  columnList,
-  parse,
-  roleOptions,
-  openOptions,
-  threshold,
-  windowUnit,
-  withFlag,
-} from '../args.ts';
+import { columnList, parse, roleOptions, threshold, windowUnit } from '../args.ts';
 import type { CommandOutput } from '../command.ts';
 import { exitCodes } from '../exit-codes.ts';
-import { openInput } from '../open-dataset.ts';
+import { logInputs, openLogInputs } from '../log-inputs.ts';
 import { terminalProgress } from '../progress.ts';
 import { performanceText } from './performance-text.ts';
 
@@ -75,62 +58,26 @@ export async function performanceCommand(
   if (values.help) return { text: performanceUsage, json: null, exitCode: 0 };
   const unit = windowUnit(values.window);
   const primary = primaryMetric(values.metric);
-  const { log, reference } = values;
-  if (log === undefined || positionals.length > 0) {
-    const what =
-      positionals.length > 0 ? `unexpected argument '${positionals[0] ?? ''}'` : 'missing --log';
-    throw new FaultlineError({
-      code: 'bad_argument',
-      message: `performance: ${what}; usage: faultline performance --log L [--reference R] (--help for more)`,
-    });
-  }
   // Checked before any file is read: a malformed filter or threshold fails at once.
-  const predicates = values.where === undefined ? [] : parseWhere(values.where);
+  const inputs = logInputs('performance', values, positionals);
   const cut = values.threshold === undefined ? undefined : threshold(values);
-  const opts = openOptions(values);
   const progress = terminalProgress();
   try {
     const e = await engine();
-    const l = await openInput(e, 'log', log, opts, progress.onProgress);
-    const r = reference
-      ? await openInput(e, 'reference', reference, opts, progress.onProgress)
-      : null;
-    const where = withFlag('--where', () =>
-      checkedCohortFilter(predicates, [
-        ['log', l.schema],
-        ...(r ? [['reference', r.schema] as const] : []),
-      ]),
-    );
+    const { log, reference, where } = await openLogInputs(e, inputs, values, progress.onProgress);
     const options: PerformanceSpecOptions = {
       where,
-      ...(values.by ? { by: columnList('--by', values.by, l.schema) } : {}),
+      ...(values.by ? { by: columnList('--by', values.by, log.schema) } : {}),
       ...(unit !== undefined ? { window: unit } : {}),
       ...(values.time !== undefined ? { time: values.time } : {}),
       ...(cut !== undefined ? { threshold: cut } : {}),
       ...(primary !== undefined ? { primary } : {}),
     };
-    const ctx = { onProgress: progress.onProgress };
-    const task = l.schema.task;
-    const result =
-      task === 'multiclass'
-        ? await runMulticlassPerformance(
-            e,
-            multiclassSpecFromSchemas(l.schema, r?.schema ?? null, options),
-            ctx,
-          )
-        : task === 'regression'
-          ? await runRegressionPerformance(
-              e,
-              regressionSpecFromSchemas(l.schema, r?.schema ?? null, options),
-              ctx,
-            )
-          : await runPerformance(
-              e,
-              performanceSpecFromSchemas(l.schema, r?.schema ?? null, options),
-              ctx,
-            );
+    const result = await runPerformanceOfTask(e, log.schema, reference?.schema ?? null, options, {
+      onProgress: progress.onProgress,
+    });
     return {
-      text: performanceText(result, log, reference ?? null),
+      text: performanceText(result, inputs.log, inputs.reference),
       json: result,
       exitCode: exitCodes.ok,
     };

@@ -5,7 +5,7 @@ import type { MulticlassMetrics } from '../../stats/multiclass-metrics.ts';
 import type { RegressionMetrics } from '../../stats/regression-metrics.ts';
 import type { AssembledCohort } from './performance-assembly.ts';
 import type { CommonResult } from './performance-runner.ts';
-import type { MetricDelta, PerformanceSince } from './performance-result.ts';
+import type { MetricDelta, PerformanceResult, PerformanceSince } from './performance-result.ts';
 import type { TimelineWindow } from './performance-timeline.ts';
 
 /** A group against its baseline, for the metrics of a task other than binary. */
@@ -64,3 +64,7 @@ export interface RegressionPerformanceResult extends CommonResult {
   cohorts: AssembledCohort<RegressionGroup, TaskDelta<RegressionDeltaMetric>>[];
   timeline?: TimelineWindow<RegressionGroup>[];
 }
+
+/** Any task's performance result: what `faultline performance` prints and the app's views read. */
+export type AnyPerformanceResult =
+  PerformanceResult | MulticlassPerformanceResult | RegressionPerformanceResult;
