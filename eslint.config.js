@@ -9,6 +9,21 @@ const layerBan = {
   ],
 };
 
+/** shared/sql and its modules, however the path is written. */
+const sqlModules = ['**/shared/sql', '**/shared/sql/*'];
+
+/** `import('…/shared/sql/…')`, which no-restricted-imports does not see. */
+const sqlDynamicImport = {
+  selector: 'ImportExpression[source.value=/shared\\/sql(\\/|$)/]',
+  message: 'The renderer never builds SQL: no shared/sql import, dynamic ones included.',
+};
+
+/** `import('…/shared/sql/…').Type` in a type position: outside renderer/engine, not even types. */
+const sqlTypeImport = {
+  selector: 'TSImportType[argument.literal.value=/shared\\/sql(\\/|$)/]',
+  message: 'The renderer never builds SQL: shared/sql types come through renderer/engine.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'samples/data/', 'bench/out/', 'samples/out/'] },
   js.configs.recommended,
@@ -31,14 +46,15 @@ export default tseslint.config(
     },
   },
   {
-    // ARCHITECTURE rule 1: the renderer never builds SQL.
+    // ARCHITECTURE rule 1: the renderer never builds SQL, its tests included.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/engine/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/shared/sql/*'], message: 'The renderer never builds SQL.' }] },
+        { patterns: [{ group: sqlModules, message: 'The renderer never builds SQL.' }] },
       ],
+      'no-restricted-syntax': ['error', sqlDynamicImport, sqlTypeImport],
     },
   },
   {
@@ -49,13 +65,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/shared/sql/*'],
+              group: sqlModules,
               allowTypeImports: true,
               message: 'renderer/engine may import shared/sql types only.',
             },
           ],
         },
       ],
+      'no-restricted-syntax': ['error', sqlDynamicImport],
     },
   },
   {
