@@ -24,6 +24,13 @@ const sqlTypeImport = {
   message: 'The renderer never builds SQL: shared/sql types come through renderer/engine.',
 };
 
+/** `vi.importActual('…/shared/sql/…')` and its kin: a test's way to the runtime module. */
+const sqlTestImport = {
+  selector:
+    "CallExpression[callee.object.name='vi'][callee.property.name=/^(importActual|importMock|mock|doMock)$/][arguments.0.value=/shared\\/sql(\\/|$)/]",
+  message: 'The renderer never builds SQL: its tests do not load shared/sql either.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'samples/data/', 'bench/out/', 'samples/out/'] },
   js.configs.recommended,
@@ -54,7 +61,7 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: sqlModules, message: 'The renderer never builds SQL.' }] },
       ],
-      'no-restricted-syntax': ['error', sqlDynamicImport, sqlTypeImport],
+      'no-restricted-syntax': ['error', sqlDynamicImport, sqlTypeImport, sqlTestImport],
     },
   },
   {
@@ -72,7 +79,7 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-syntax': ['error', sqlDynamicImport],
+      'no-restricted-syntax': ['error', sqlDynamicImport, sqlTestImport],
     },
   },
   {

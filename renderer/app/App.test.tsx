@@ -11,6 +11,12 @@ const idleSession: Session = {
   openSample: async () => undefined,
   setRole: async () => undefined,
   drift: async () => undefined,
+  performance: async () => undefined,
+  calibration: async () => undefined,
+  errorsPage: async () => ({ value: null, error: null }),
+  cachedErrorsPage: () => undefined,
+  errorDetail: async () => ({ value: null, error: null }),
+  cachedErrorDetail: () => undefined,
   close: async () => undefined,
 };
 

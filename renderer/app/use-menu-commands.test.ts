@@ -34,6 +34,12 @@ function fakes(chosen: FileRef[] | Error, startup: StartupOpen[] = []) {
     openSample: async () => undefined,
     setRole: async () => undefined,
     drift: async () => undefined,
+    performance: async () => undefined,
+    calibration: async () => undefined,
+    errorsPage: async () => ({ value: null, error: null }),
+    cachedErrorsPage: () => undefined,
+    errorDetail: async () => ({ value: null, error: null }),
+    cachedErrorDetail: () => undefined,
     close: async () => undefined,
   };
   return {

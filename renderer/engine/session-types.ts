@@ -1,7 +1,8 @@
 import type { FileRef } from '../../shared/ipc/contract.ts';
 import type { ColumnRole } from '../../shared/schema/column-role.ts';
 import type { DatasetSide } from '../store/datasets-slice.ts';
-import type { DriftRequest } from './worker-protocol.ts';
+import type { ErrorsSession } from './errors-session.ts';
+import type { CalibrationRequest, DriftRequest, PerformanceRequest } from './worker-protocol.ts';
 
 /** A file the user gave the app: a browser File (picker, drop, fetched sample) or a desktop grant. */
 export type PickedFile = { kind: 'file'; file: File } | { kind: 'granted'; ref: FileRef };
@@ -9,9 +10,10 @@ export type PickedFile = { kind: 'file'; file: File } | { kind: 'granted'; ref: 
 /**
  * What the UI asks of the analysis side. Each call runs as a job in the store (progress, cancel
  * through store.cancelJob, a failure kept as the job's error); the promise settles when it ends
- * and never rejects — the outcome is in the store.
+ * and never rejects — the outcome is in the store. The Errors view's pages and details are
+ * answered, not stored (ErrorsSession): a grid of millions of rows keeps a few pages at a time.
  */
-export interface Session {
+export interface Session extends ErrorsSession {
   /** Opens files as one dataset on `side`, replacing what was there only once it loaded. */
   open(side: DatasetSide, files: readonly PickedFile[]): Promise<void>;
   /** Opens the bundled sample (training as reference, production as current). */
@@ -23,6 +25,16 @@ export interface Session {
    * nothing when cached or already running; cancels an older drift request still running.
    */
   drift(request: DriftRequest): Promise<void>;
+  /**
+   * Computes the log's performance for the request and caches it under PERFORMANCE_VIEW by the
+   * request's JSON; nothing when cached or already running; cancels an older one still running.
+   */
+  performance(request: PerformanceRequest): Promise<void>;
+  /**
+   * Computes the log's calibration for the request and caches it under CALIBRATION_VIEW by the
+   * request's JSON; nothing when cached or already running; cancels an older one still running.
+   */
+  calibration(request: CalibrationRequest): Promise<void>;
   /** Closes a dataset and drops its table. */
   close(datasetId: string): Promise<void>;
 }

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../shared/engine/duckdb.node.ts';
 import type { Engine, Progress } from '../../shared/engine/engine.ts';
 import { nodeCodecs } from '../../shared/engine/node-sources.node.ts';
 import { createAppStore, type AppStore } from '../store/store.ts';
-import { createSession, DRIFT_VIEW } from './session.ts';
+import { CALIBRATION_VIEW, createSession, DRIFT_VIEW, PERFORMANCE_VIEW } from './session.ts';
 import type { PickedFile, Session } from './session-types.ts';
 import { createWorkerClient, type WorkerClient } from './worker-client.ts';
 import { serveWorkerMethods } from './worker-host.ts';
@@ -12,6 +13,10 @@ import { workerMethods } from './worker-methods.ts';
 import { yieldingEngine } from './yield-to-messages.ts';
 import { driftRequestOf } from '../views/drift/drift-request.ts';
 import type { DriftResult } from '../../shared/analyses/drift/drift-result.ts';
+import type { AnyPerformanceResult } from '../../shared/analyses/performance/performance-task-result.ts';
+import { performanceRequestOf } from '../views/performance/performance-request.ts';
+import type { CalibrationResult } from '../../shared/analyses/calibration/calibration-result.ts';
+import { calibrationRequestOf } from '../views/calibration/calibration-request.ts';
 
 // The session against the real worker code: host and client over a MessageChannel, the core on
 // the Node engine (the browser engine differs only in how it reads a File; e2e covers that).
@@ -243,6 +248,163 @@ describe('session', () => {
       await session.drift(request);
       await session.open('reference', [picked('production.parquet')]);
       expect(store.getState().viewResults[DRIFT_VIEW]).toBeUndefined();
+    });
+  });
+
+  describe('performance', () => {
+    async function opened(sides: ('reference' | 'current')[] = ['reference', 'current']) {
+      const { store, session } = setup();
+      if (sides.includes('reference'))
+        await session.open('reference', [picked('training.parquet')]);
+      if (sides.includes('current')) await session.open('current', [picked('production.parquet')]);
+      const request = performanceRequestOf(store.getState());
+      if (request === null) throw new Error('a log should be open');
+      return { store, session, request };
+    }
+    const results = (store: AppStore) =>
+      Object.values(store.getState().viewResults[PERFORMANCE_VIEW] ?? {}).map(
+        (e) => e.result as AnyPerformanceResult,
+      );
+
+    it('judges the current data against the reference by the default column, once per request', async () => {
+      const { store, session, request } = await opened();
+      expect(request.by).toEqual(['region']);
+      await session.performance(request);
+      const [result] = results(store);
+      if (result?.task !== 'binary') throw new Error('the samples are a binary log');
+      expect(result.log.rows).toBe(26000);
+      expect(result.reference?.rows).toBe(13000);
+      expect(result.window?.unit).toBe('week');
+      // The samples' planted collapse: APAC's recall, the most degraded, since 2026-09-21.
+      expect(result.cohorts[0]?.cohort).toEqual({ region: 'APAC' });
+      expect(result.cohorts[0]?.since).toEqual({ metric: 'recall', window: '2026-09-21' });
+      expect(
+        store.getState().viewResults[PERFORMANCE_VIEW]?.[JSON.stringify(request)]?.datasetIds,
+      ).toEqual(['reference', 'current']);
+      const before = queries;
+      await session.performance(request);
+      expect(queries).toBe(before);
+    });
+
+    it('a newer request cancels the running one; only the newer result is kept', async () => {
+      const { store, session, request } = await opened();
+      const first = session.performance(request);
+      const second = session.performance({ ...request, primary: 'precision' });
+      await Promise.all([first, second]);
+      const jobs = jobList(store).filter((j) => j.label.startsWith('Measuring performance'));
+      expect(jobs.map((j) => j.state)).toEqual(['cancelled', 'done']);
+      expect(results(store).map((r) => r.primary_metric)).toEqual(['precision']);
+    });
+
+    it('compares a lone log with the rest of itself, and drops the result with the log', async () => {
+      const { store, session, request } = await opened(['current']);
+      expect(request.reference).toBeNull();
+      await session.performance(request);
+      const [result] = results(store);
+      expect(result?.reference).toBeNull();
+      expect(result?.cohorts[0]?.delta?.against).toBe('rest');
+      await session.close('current');
+      expect(store.getState().viewResults[PERFORMANCE_VIEW]).toBeUndefined();
+    });
+
+    it('runs the metrics of a multiclass or regression log', async () => {
+      const { store, session } = setup();
+      // Arrow IPC: the Node engine reads it from bytes, as the browser reads a picked file.
+      const i = Array.from({ length: 90 }, (_, k) => k);
+      const label = i.map((k) => ['cat', 'dog', 'bird'][k % 3] ?? '');
+      const ipc = tableToIPC(
+        tableFromArrays({
+          region: i.map((k) => (k % 2 === 0 ? 'north' : 'south')),
+          label,
+          prediction: i.map((k) => (k % 5 === 0 ? 'dog' : (label[k] ?? ''))),
+          target: Float64Array.from(i, (k) => k * 1.5),
+          predicted_value: Float64Array.from(i, (k) => k * 1.5 + (k % 4)),
+        }),
+        'file',
+      );
+      await session.open('log', [picked('animals.arrow', ipc)]);
+      const request = performanceRequestOf(store.getState());
+      if (request === null) throw new Error('a log should be open');
+      await session.performance(request);
+      const [multiclass] = results(store);
+      expect(multiclass?.task).toBe('multiclass');
+      expect(multiclass?.cohorts.map((c) => c.cohort.region).sort()).toEqual(['north', 'south']);
+
+      await session.setRole('log', 'target', 'label');
+      await session.setRole('log', 'predicted_value', 'prediction');
+      const regression = performanceRequestOf(store.getState());
+      if (regression === null) throw new Error('a log should be open');
+      await session.performance(regression);
+      const [result] = results(store);
+      expect(result?.task).toBe('regression');
+      // |error| = k mod 4 for k = 0…89: 22 full cycles of 0+1+2+3, then 0 and 1.
+      if (result?.task === 'regression')
+        expect(result.overall.metrics.mae).toBeCloseTo(133 / 90, 9);
+    });
+  });
+
+  describe('calibration', () => {
+    async function opened() {
+      const { store, session } = setup();
+      await session.open('reference', [picked('training.parquet')]);
+      await session.open('current', [picked('production.parquet')]);
+      store.getState().chooseCalibration({ by: 'region' });
+      const request = calibrationRequestOf(store.getState());
+      if (request === null) throw new Error('the samples have a label and a score');
+      return { store, session, request };
+    }
+    const results = (store: AppStore) =>
+      Object.values(store.getState().viewResults[CALIBRATION_VIEW] ?? {}).map(
+        (e) => e.result as CalibrationResult,
+      );
+
+    it("judges the current data's scores beside the reference's, once per request", async () => {
+      const { store, session, request } = await opened();
+      expect(request).toMatchObject({ bins: 10, strategy: 'uniform', by: ['region'], where: [] });
+      await session.calibration(request);
+      const [result] = results(store);
+      expect(result?.n).toBe(26000);
+      expect(result?.reference?.n).toBe(13000);
+      // The samples' planted miscalibration: the top bins' observed rate below their score.
+      const top = result?.bins.filter((b) => b.lo >= 0.7 - 1e-9 && b.hi <= 0.9 + 1e-9) ?? [];
+      expect(top).toHaveLength(2);
+      for (const b of top) expect(b.high).toBeLessThan(b.mean_score);
+      expect(result?.reference?.ece).toBeLessThan(0.01);
+      expect(result?.cohorts?.map((c) => c.cohort.region).sort()).toEqual([
+        'APAC',
+        'EU',
+        'LATAM',
+        'NA',
+      ]);
+      expect(
+        store.getState().viewResults[CALIBRATION_VIEW]?.[JSON.stringify(request)]?.datasetIds,
+      ).toEqual(['reference', 'current']);
+      const before = queries;
+      await session.calibration(request);
+      expect(queries).toBe(before);
+    });
+
+    it('a newer request cancels the running one; only the newer result is kept', async () => {
+      const { store, session, request } = await opened();
+      const first = session.calibration(request);
+      const second = session.calibration({ ...request, bins: 20, strategy: 'quantile' });
+      await Promise.all([first, second]);
+      const jobs = jobList(store).filter((j) => j.label.startsWith('Measuring calibration'));
+      expect(jobs.map((j) => j.state)).toEqual(['cancelled', 'done']);
+      expect(results(store).map((r) => [r.bin_count, r.strategy])).toEqual([[20, 'quantile']]);
+    });
+
+    it('within a cohort on both sides, and drops the result with the reference', async () => {
+      const { store, session, request } = await opened();
+      const where = [{ column: 'region', op: '=' as const, value: 'APAC' }];
+      await session.calibration({ ...request, where });
+      expect(jobList(store).at(-1)?.label).toBe('Measuring calibration within the cohort');
+      const [result] = results(store);
+      expect(result?.where).toEqual(where);
+      expect(result?.cohorts?.map((c) => c.cohort.region)).toEqual(['APAC']);
+      expect(result?.n).toBe(result?.cohorts?.[0]?.n);
+      await session.close('reference');
+      expect(store.getState().viewResults[CALIBRATION_VIEW]).toBeUndefined();
     });
   });
 });

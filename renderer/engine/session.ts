@@ -3,12 +3,22 @@ import type { FaultlineBridge } from '../../shared/ipc/bridge-api.ts';
 import { removeDatasetEverywhere } from '../store/actions.ts';
 import type { DatasetSide } from '../store/datasets-slice.ts';
 import type { AppStore } from '../store/store.ts';
+import { createErrorsSession } from './errors-session.ts';
 import type { PickedFile, Session } from './session-types.ts';
 import { createWorkerClient, type CallOptions, type WorkerClient } from './worker-client.ts';
-import type { DriftRequest, WorkerFile } from './worker-protocol.ts';
+import type { ArgsOf, TableView, WorkerFile } from './worker-protocol.ts';
+
+/** The analyses whose results the store caches per view and request. */
+type CachedMethod = 'drift' | 'performance' | 'calibration';
 
 /** The Drift view's id, under which its results are cached by request. */
 export const DRIFT_VIEW = 'drift';
+
+/** Where the Cohorts and Timeline views cache performance results: one analysis, two views. */
+export const PERFORMANCE_VIEW = 'performance';
+
+/** The Calibration view's id, under which its results are cached by request. */
+export const CALIBRATION_VIEW = 'calibration';
 
 /** A request's cache key: the same request always gives the same text. */
 export const requestKey = (request: unknown): string => JSON.stringify(request);
@@ -128,40 +138,58 @@ export function createSession(
     return { kind: 'file', file: new File([await response.blob()], file) };
   }
 
-  /** The running drift job and its request key: one at a time, a newer request wins. */
-  let driftJob: { key: string; jobId: string } | null = null;
-
-  async function drift(request: DriftRequest): Promise<void> {
-    const key = requestKey(request);
-    if (store.getState().viewResults[DRIFT_VIEW]?.[key] !== undefined) return;
-    if (driftJob?.key === key) return;
-    // A new filter or role makes the running comparison obsolete.
-    if (driftJob !== null) store.getState().cancelJob(driftJob.jobId);
-    const label =
-      request.where.length > 0 ? 'Measuring drift within the cohort' : 'Measuring drift';
-    await runJob(
-      label,
-      async (opts) => {
-        const result = await client.call('drift', request, opts);
-        if (opts.signal.aborted) return;
-        const tables = [request.reference.table, request.current.table];
-        const ids = Object.values(store.getState().datasets)
-          .filter((d) => tables.includes(d.loaded.table))
-          .map((d) => d.id);
-        // Both datasets replaced or closed meanwhile: nothing left that the result describes.
-        if (ids.length < 2) return;
-        store.getState().setViewResult(DRIFT_VIEW, key, result, ids);
-      },
-      (jobId) => {
-        driftJob = { key, jobId };
-      },
-    );
-    if (driftJob?.key === key) driftJob = null;
+  /**
+   * A view's analysis as a job whose result is cached in the store under `view` by request, with
+   * the ids of the datasets it read. One runs at a time per view: a newer request (a new filter
+   * or role) cancels the running one, which is obsolete.
+   */
+  function cachedAnalysis<M extends CachedMethod>(
+    view: string,
+    method: M,
+    what: string,
+    tablesOf: (request: ArgsOf<M>) => string[],
+  ): (request: ArgsOf<M>) => Promise<void> {
+    let running: { key: string; jobId: string } | null = null;
+    return async (request) => {
+      const key = requestKey(request);
+      if (store.getState().viewResults[view]?.[key] !== undefined) return;
+      if (running?.key === key) return;
+      if (running !== null) store.getState().cancelJob(running.jobId);
+      const label =
+        request.where.length > 0 ? `Measuring ${what} within the cohort` : `Measuring ${what}`;
+      await runJob(
+        label,
+        async (opts) => {
+          const result = await client.call(method, request, opts);
+          if (opts.signal.aborted) return;
+          const tables = tablesOf(request);
+          const ids = Object.values(store.getState().datasets)
+            .filter((d) => tables.includes(d.loaded.table))
+            .map((d) => d.id);
+          // A dataset replaced or closed meanwhile: the result describes data that is gone.
+          if (ids.length < tables.length) return;
+          store.getState().setViewResult(view, key, result, ids);
+        },
+        (jobId) => {
+          running = { key, jobId };
+        },
+      );
+      if (running?.key === key) running = null;
+    };
   }
+
+  const logTables = (r: { log: TableView; reference: TableView | null }) =>
+    [r.log.table, r.reference?.table].filter((t) => t !== undefined);
 
   return {
     open,
-    drift,
+    drift: cachedAnalysis(DRIFT_VIEW, 'drift', 'drift', (r) => [
+      r.reference.table,
+      r.current.table,
+    ]),
+    performance: cachedAnalysis(PERFORMANCE_VIEW, 'performance', 'performance', logTables),
+    calibration: cachedAnalysis(CALIBRATION_VIEW, 'calibration', 'calibration', logTables),
+    ...createErrorsSession(store, client, runJob),
     async openSample() {
       let files: PickedFile[] = [];
       const fetched = await runJob('Fetching the bundled sample', async () => {

@@ -1,5 +1,11 @@
+import { calibrationSpecFromSchemas } from '../../shared/analyses/calibration/calibration-spec.ts';
+import { runCalibration } from '../../shared/analyses/calibration/run-calibration.ts';
 import { driftSpecFromSchemas } from '../../shared/analyses/drift/drift-spec.ts';
 import { runDrift } from '../../shared/analyses/drift/run-drift.ts';
+import { errorsSpecFromSchemas } from '../../shared/analyses/errors/errors-spec.ts';
+import { runErrorDetail } from '../../shared/analyses/errors/run-error-detail.ts';
+import { runErrorsPage } from '../../shared/analyses/errors/run-errors-page.ts';
+import { runPerformanceOfTask } from '../../shared/analyses/performance/run-performance-of-task.ts';
 import type { Engine, RunContext } from '../../shared/engine/engine.ts';
 import {
   dropTable,
@@ -112,6 +118,38 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
         where,
       });
       return runDrift(engine, spec, ctx);
+    },
+    async performance({ log, reference, ...options }, ctx) {
+      return runPerformanceOfTask(
+        engine,
+        schemaOf(log),
+        reference === null ? null : schemaOf(reference),
+        options,
+        ctx,
+      );
+    },
+    async calibration({ log, reference, ...options }, ctx) {
+      const spec = calibrationSpecFromSchemas(
+        schemaOf(log),
+        reference === null ? null : schemaOf(reference),
+        options,
+      );
+      return runCalibration(engine, spec, ctx);
+    },
+    async errorsPage({ log, reference, where, sort, offset, limit }, ctx) {
+      const spec = errorsSpecFromSchemas(
+        schemaOf(log),
+        reference === null ? null : schemaOf(reference),
+        { where, sort },
+      );
+      return runErrorsPage(engine, spec, { offset, limit }, ctx);
+    },
+    async errorDetail({ log, reference, row }, ctx) {
+      const spec = errorsSpecFromSchemas(
+        schemaOf(log),
+        reference === null ? null : schemaOf(reference),
+      );
+      return runErrorDetail(engine, spec, row, ctx);
     },
     async drop({ table: name }) {
       tables.delete(name);

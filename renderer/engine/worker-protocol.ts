@@ -1,5 +1,12 @@
+import type { CalibrationResult } from '../../shared/analyses/calibration/calibration-result.ts';
+import type { CalibrationStrategy } from '../../shared/analyses/calibration/calibration-spec.ts';
 import type { DriftResult } from '../../shared/analyses/drift/drift-result.ts';
 import type { DriftWindowUnit } from '../../shared/analyses/drift/drift-spec.ts';
+import type { ErrorDetail, ErrorsPage } from '../../shared/analyses/errors/errors-result.ts';
+import type { ErrorsSort } from '../../shared/analyses/errors/errors-spec.ts';
+import type { PrimaryMetric } from '../../shared/analyses/performance/performance-spec.ts';
+import type { AnyPerformanceResult } from '../../shared/analyses/performance/performance-task-result.ts';
+import type { WindowUnit } from '../../shared/analyses/windows.ts';
 import type { Progress } from '../../shared/engine/engine.ts';
 import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
 import type { FaultlineErrorData } from '../../shared/errors.ts';
@@ -35,6 +42,62 @@ export interface DriftRequest {
   where: Predicate[];
 }
 
+/** What the Cohorts and Timeline views ask for; its JSON is their shared cache key. */
+export interface PerformanceRequest {
+  /** The log whose predictions are judged. */
+  log: TableView;
+  /** Each cohort is compared with the same cohort here; null: with the rest of the log. */
+  reference: TableView | null;
+  /** Zero to two cohort columns (numeric ones are cut into the reference's deciles). */
+  by: string[];
+  /** Metrics per window of the log's time column; none without a time column. */
+  window: WindowUnit | 'auto';
+  /** The active cohort filter, applied to both sides. */
+  where: Predicate[];
+  /** Binary logs: the metric whose onset (`since`) is found and cohorts ranked by. */
+  primary?: PrimaryMetric;
+}
+
+/** What the Calibration view asks for; its JSON is the view's cache key. */
+export interface CalibrationRequest {
+  /** The log whose scores are judged. */
+  log: TableView;
+  /** Its own reliability curve beside the log's; null: the log alone. */
+  reference: TableView | null;
+  /** B, the number of score bins. */
+  bins: number;
+  strategy: CalibrationStrategy;
+  /** Zero or one cohort column: a curve per cohort (numeric ones in 10 equal-mass bins). */
+  by: string[];
+  /** The active cohort filter, applied to both sides. */
+  where: Predicate[];
+}
+
+/** What the Errors grid lists: the log's mispredictions within the active cohort, sorted. */
+export interface ErrorsRequest {
+  /** The log whose wrong predictions are listed. */
+  log: TableView;
+  /** What a row's features are compared with; null: the log itself. */
+  reference: TableView | null;
+  /** The active cohort filter: which rows of the log are listed. */
+  where: Predicate[];
+  sort: ErrorsSort;
+}
+
+/** One page of the Errors grid; its JSON is the page's cache key. */
+export interface ErrorsPageRequest extends ErrorsRequest {
+  offset: number;
+  limit: number;
+}
+
+/** One row of the log against the reference: neither the filter nor the sort changes it. */
+export interface ErrorDetailRequest {
+  log: TableView;
+  reference: TableView | null;
+  /** The row's `row` (DuckDB's rowid in the log's table). */
+  row: number;
+}
+
 /** Every method the analysis worker runs: arguments and result, all structured-clone safe. */
 export interface WorkerMethods {
   /** Loads files as one new table (named by the worker, in `loaded.table`) and describes it. */
@@ -45,6 +108,14 @@ export interface WorkerMethods {
   describe(args: { table: string; overrides: SchemaOverrides }): DescribedDataset;
   /** Drift of every compared column, with timeline and impact where the data allows. */
   drift(args: DriftRequest): DriftResult;
+  /** The log's metrics overall, per cohort and per window, for its task. */
+  performance(args: PerformanceRequest): AnyPerformanceResult;
+  /** The log's reliability bins, ECE, MCE and Brier score, per cohort; the reference's beside. */
+  calibration(args: CalibrationRequest): CalibrationResult;
+  /** One page of the log's mispredictions, with their count and the rows in scope. */
+  errorsPage(args: ErrorsPageRequest): ErrorsPage;
+  /** One row's outcome and every feature against the reference, most unusual first. */
+  errorDetail(args: ErrorDetailRequest): ErrorDetail;
   /** Drops a table and forgets it. */
   drop(args: { table: string }): null;
 }

@@ -12,6 +12,8 @@ describe('createAppStore', () => {
       activeView: null,
       viewResults: {},
       jobs: {},
+      performanceChoices: { by: null, metric: null, window: 'auto', focus: null },
+      calibrationChoices: { bins: 10, strategy: 'uniform', by: null },
     });
   });
 
@@ -31,10 +33,12 @@ describe('createAppStore', () => {
     const failed = s.startJob('load bad');
     s.failJob(failed, { code: 'not_text', file: 'bad.csv', message: 'bad.csv: binary data' });
     s.cancelJob(s.startJob('load big'));
+    s.choosePerformance({ by: ['age'], metric: 'recall', window: 'week', focus: '["a"]' });
+    s.chooseCalibration({ bins: 20, strategy: 'quantile', by: 'age' });
     removeDatasetEverywhere(store, 'log');
 
     const data = stateData(store.getState());
-    expect(Object.keys(data)).toHaveLength(6);
+    expect(Object.keys(data)).toHaveLength(8);
     expect(structuredClone(data)).toStrictEqual(data);
     expect(JSON.parse(JSON.stringify(data))).toStrictEqual(data);
   });

@@ -1,12 +1,26 @@
 import { createStore } from 'zustand/vanilla';
+import {
+  createCalibrationChoicesSlice,
+  type CalibrationChoicesSlice,
+} from './calibration-choices-slice.ts';
 import { createCohortSlice, type CohortSlice } from './cohort-slice.ts';
 import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice.ts';
 import { createJobsSlice, jobIdCounter, type JobsSlice } from './jobs-slice.ts';
+import {
+  createPerformanceChoicesSlice,
+  type PerformanceChoicesSlice,
+} from './performance-choices-slice.ts';
 import { createRolesSlice, type RolesSlice } from './roles-slice.ts';
 import { createViewsSlice, type ViewsSlice } from './views-slice.ts';
 
 /** The whole renderer state: every slice's data (plain, serializable) and actions. */
-export type AppState = DatasetsSlice & RolesSlice & CohortSlice & ViewsSlice & JobsSlice;
+export type AppState = DatasetsSlice &
+  RolesSlice &
+  CohortSlice &
+  ViewsSlice &
+  JobsSlice &
+  PerformanceChoicesSlice &
+  CalibrationChoicesSlice;
 
 /** What createAppStore can be given; tests and the app differ only here. */
 export interface AppStoreOptions {
@@ -23,6 +37,8 @@ export function createAppStore(options: AppStoreOptions = {}) {
     ...createCohortSlice(...a),
     ...createViewsSlice(...a),
     ...createJobs(...a),
+    ...createPerformanceChoicesSlice(...a),
+    ...createCalibrationChoicesSlice(...a),
   }));
 }
 

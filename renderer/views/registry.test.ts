@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store/store.ts';
 import { makeDataset } from '../store/test-fixtures.ts';
+import { fraudColumns, openLog } from './performance/test-fixtures.ts';
 import { shownViewId, views } from './registry.ts';
 
 describe('view registry', () => {
@@ -31,5 +32,43 @@ describe('view registry', () => {
     expect(drift?.isAvailable(store.getState())).toBe(true);
     store.getState().setActiveView('drift');
     expect(shownViewId(store.getState())).toBe('drift');
+  });
+
+  it('puts Cohorts and Timeline right after Drift', () => {
+    const ids = views.map((v) => v.id);
+    const drift = ids.indexOf('drift');
+    expect(ids.slice(drift, drift + 3)).toEqual(['drift', 'cohorts', 'timeline']);
+  });
+
+  it('offers Cohorts once a log is open, even one that lacks a role (the view says which)', () => {
+    const store = createAppStore();
+    const cohorts = views.find((v) => v.id === 'cohorts');
+    expect(cohorts?.isAvailable(store.getState())).toBe(false);
+    store.getState().addDataset(makeDataset('log', ['amount'], 'log'));
+    expect(cohorts?.isAvailable(store.getState())).toBe(true);
+  });
+
+  it('offers Timeline once the log has a time column', () => {
+    const store = createAppStore();
+    const timeline = views.find((v) => v.id === 'timeline');
+    store.getState().addDataset(
+      openLog(
+        'current',
+        fraudColumns().filter((c) => c.role !== 'time'),
+      ),
+    );
+    expect(timeline?.isAvailable(store.getState())).toBe(false);
+    store.getState().addDataset(openLog('current'));
+    expect(timeline?.isAvailable(store.getState())).toBe(true);
+  });
+
+  it('offers Calibration right after Timeline once a log is open, even one without a score', () => {
+    const ids = views.map((v) => v.id);
+    expect(ids.indexOf('calibration')).toBe(ids.indexOf('timeline') + 1);
+    const store = createAppStore();
+    const calibration = views.find((v) => v.id === 'calibration');
+    expect(calibration?.isAvailable(store.getState())).toBe(false);
+    store.getState().addDataset(makeDataset('log', ['amount'], 'log'));
+    expect(calibration?.isAvailable(store.getState())).toBe(true);
   });
 });

@@ -2,6 +2,10 @@ import type { ComponentType } from 'react';
 import type { AppState } from '../store/store.ts';
 import { datasetView } from './dataset/dataset-view.ts';
 import { driftView } from './drift/drift-view.ts';
+import { cohortsView } from './cohorts/cohorts-view.ts';
+import { timelineView } from './timeline/timeline-view.ts';
+import { calibrationView } from './calibration/calibration-view.ts';
+import { errorsView } from './errors/errors-view.ts';
 
 /** One view of the app: a tab, and what it needs to be shown. */
 export interface ViewDefinition {
@@ -14,7 +18,14 @@ export interface ViewDefinition {
 }
 
 /** Every view, in tab order (Ctrl/Cmd+1 is the first); adding a view is one entry here. */
-export const views: readonly ViewDefinition[] = [datasetView, driftView];
+export const views: readonly ViewDefinition[] = [
+  datasetView,
+  driftView,
+  cohortsView,
+  timelineView,
+  calibrationView,
+  errorsView,
+];
 
 /** The view to show: the chosen one while available, else the first available, else null. */
 export function shownViewId(state: AppState): string | null {

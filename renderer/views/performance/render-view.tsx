@@ -1,0 +1,61 @@
+import type { ComponentType } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { PerformanceResult } from '../../../shared/analyses/performance/performance-result.ts';
+import { AppContext } from '../../app/AppContext.ts';
+import { PERFORMANCE_VIEW, requestKey } from '../../engine/session.ts';
+import type { Session } from '../../engine/session-types.ts';
+import type { PerformanceChoices } from '../../store/performance-choices-slice.ts';
+import { createAppStore, type AppStore } from '../../store/store.ts';
+import { performanceRequestOf } from './performance-request.ts';
+import { fraudColumns, openLog, schemaColumn } from './test-fixtures.ts';
+
+/** A session that does nothing: a rendered view finds its result already in the store. */
+const idleSession: Session = {
+  open: async () => undefined,
+  openSample: async () => undefined,
+  setRole: async () => undefined,
+  drift: async () => undefined,
+  performance: async () => undefined,
+  calibration: async () => undefined,
+  errorsPage: async () => ({ value: null, error: null }),
+  cachedErrorsPage: () => undefined,
+  errorDetail: async () => ({ value: null, error: null }),
+  cachedErrorDetail: () => undefined,
+  close: async () => undefined,
+};
+
+/**
+ * A store with a reference and a current log open, the views' `choices` made, and `result`
+ * cached for their request.
+ */
+export function storeWithResult(
+  result: PerformanceResult | null,
+  choices: Partial<PerformanceChoices> = {},
+): AppStore {
+  const store = createAppStore();
+  store.getState().addDataset(openLog('reference'));
+  store.getState().addDataset(openLog('current', [...fraudColumns(), schemaColumn('device')]));
+  store.getState().choosePerformance(choices);
+  const request = performanceRequestOf(store.getState());
+  if (request === null) throw new Error('no performance request for the open logs');
+  if (result !== null) {
+    store
+      .getState()
+      .setViewResult(PERFORMANCE_VIEW, requestKey(request), result, ['reference', 'current']);
+  }
+  return store;
+}
+
+/**
+ * A view's markup with `store` as it is now (effects do not run: nothing is requested). Server
+ * rendering reads a zustand store's initial state, so the store is handed over as if it had
+ * started in its present state.
+ */
+export function renderView(View: ComponentType, store: AppStore): string {
+  const now: AppStore = { ...store, getInitialState: store.getState };
+  return renderToStaticMarkup(
+    <AppContext value={{ store: now, session: idleSession, bridge: null, mac: false }}>
+      <View />
+    </AppContext>,
+  );
+}
