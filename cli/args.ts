@@ -109,6 +109,25 @@ export function threshold(values: RoleValues): number {
   return t;
 }
 
+/**
+ * `--flag VALUE` that must be one of `choices`, listed as `listed` when it is not (undefined when
+ * not given).
+ */
+export function choiceFlag<T extends string>(
+  flag: string,
+  value: string | undefined,
+  choices: readonly T[],
+  listed = choices.join(', '),
+): T | undefined {
+  if (value === undefined) return undefined;
+  const found = choices.find((c) => c === value);
+  if (found !== undefined) return found;
+  throw new FaultlineError({
+    code: 'bad_argument',
+    message: `${flag} must be ${listed}, not '${value}'`,
+  });
+}
+
 /** `--window day|week|month`, checked (undefined when not given). */
 export function windowUnit(value: string | undefined): WindowUnit | undefined {
   if (value === undefined || isWindowUnit(value)) return value;

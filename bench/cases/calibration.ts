@@ -3,8 +3,7 @@ import {
   type CalibrationSpecOptions,
 } from '../../shared/analyses/calibration/calibration-spec.ts';
 import { runCalibration } from '../../shared/analyses/calibration/run-calibration.ts';
-import { time, type Results } from '../harness.ts';
-import { benchPairedLogs } from './paired-logs.ts';
+import { specCaseGroup } from './paired-logs.ts';
 
 /** The calibration cases: what each one asks (CLI `faultline calibration` flags). */
 const CASES: readonly [string, CalibrationSpecOptions][] = [
@@ -19,26 +18,10 @@ const CASES: readonly [string, CalibrationSpecOptions][] = [
  * (paired-logs.ts): equal-width and equal-mass bins, overall and by one column, against both
  * tables' floor.
  */
-export async function benchCalibration(
-  rows: number,
-  runs: number,
-  dataRoot: string,
-  results: Results,
-): Promise<void> {
-  await benchPairedLogs(
-    { rows, runs, dataRoot, results },
-    'calibration',
-    CASES.map(([name]) => name),
-    async ({ engine, reference, current, record }) => {
-      for (const [name, options] of CASES) {
-        const spec = calibrationSpecFromSchemas(current.schema, reference.schema, options);
-        record(
-          name,
-          await time(runs, async () => {
-            await runCalibration(engine, spec);
-          }),
-        );
-      }
-    },
-  );
-}
+export const benchCalibration = specCaseGroup(
+  'calibration',
+  CASES,
+  ({ reference, current }, options) =>
+    calibrationSpecFromSchemas(current.schema, reference.schema, options),
+  runCalibration,
+);

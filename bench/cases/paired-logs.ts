@@ -98,3 +98,33 @@ export async function benchPairedLogs(
     await engine.close();
   }
 }
+
+/**
+ * A bench group of one analysis's named cases on the paired logs (benchPairedLogs): each case's
+ * spec is built from both schemas and its options, untimed, then `analyse` runs on it `runs`
+ * times.
+ */
+export function specCaseGroup<O, S>(
+  group: string,
+  cases: readonly (readonly [name: string, options: O])[],
+  specOf: (pair: PairedLogs, options: O) => S,
+  analyse: (engine: Engine, spec: S) => Promise<unknown>,
+): (rows: number, runs: number, dataRoot: string, results: Results) => Promise<void> {
+  return (rows, runs, dataRoot, results) =>
+    benchPairedLogs(
+      { rows, runs, dataRoot, results },
+      group,
+      cases.map(([name]) => name),
+      async (pair) => {
+        for (const [name, options] of cases) {
+          const spec = specOf(pair, options);
+          pair.record(
+            name,
+            await time(runs, async () => {
+              await analyse(pair.engine, spec);
+            }),
+          );
+        }
+      },
+    );
+}

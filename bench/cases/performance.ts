@@ -3,8 +3,7 @@ import {
   type PerformanceSpecOptions,
 } from '../../shared/analyses/performance/performance-spec.ts';
 import { runPerformance } from '../../shared/analyses/performance/run-performance.ts';
-import { time, type Results } from '../harness.ts';
-import { benchPairedLogs } from './paired-logs.ts';
+import { specCaseGroup } from './paired-logs.ts';
 
 /** The performance cases: what each one asks (CLI `faultline performance` flags). */
 const CASES: readonly [string, PerformanceSpecOptions][] = [
@@ -19,26 +18,10 @@ const CASES: readonly [string, PerformanceSpecOptions][] = [
  * `faultline performance` of the current log against the reference (paired-logs.ts), overall,
  * by one and by two columns and over time, against both tables' floor.
  */
-export async function benchPerformance(
-  rows: number,
-  runs: number,
-  dataRoot: string,
-  results: Results,
-): Promise<void> {
-  await benchPairedLogs(
-    { rows, runs, dataRoot, results },
-    'performance',
-    CASES.map(([name]) => name),
-    async ({ engine, reference, current, record }) => {
-      for (const [name, options] of CASES) {
-        const spec = performanceSpecFromSchemas(current.schema, reference.schema, options);
-        record(
-          name,
-          await time(runs, async () => {
-            await runPerformance(engine, spec);
-          }),
-        );
-      }
-    },
-  );
-}
+export const benchPerformance = specCaseGroup(
+  'performance',
+  CASES,
+  ({ reference, current }, options) =>
+    performanceSpecFromSchemas(current.schema, reference.schema, options),
+  runPerformance,
+);

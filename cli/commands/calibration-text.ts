@@ -4,6 +4,7 @@ import type {
   CalibrationCurve,
   CalibrationResult,
 } from '../../shared/analyses/calibration/calibration-result.ts';
+import { skippedParts } from '../../shared/analyses/calibration/calibration-skipped-text.ts';
 import type { CohortValue } from '../../shared/analyses/performance/performance-cohorts.ts';
 import { describePredicates } from '../../shared/sql/predicate.ts';
 import { MIN_JUDGED_PER_CLASS, MIN_JUDGED_ROWS } from '../../shared/stats/binary-metrics.ts';
@@ -85,12 +86,7 @@ function summaryLines(curve: CalibrationCurve): string[] {
 
 /** Rows the curve could not count, in words; empty when every row counted. */
 function skippedLine(curve: CalibrationCurve): string[] {
-  const s = curve.skipped;
-  const parts = [
-    s.no_label > 0 ? `${rows(s.no_label)} without a label` : '',
-    s.no_score > 0 ? `${rows(s.no_score)} without a score` : '',
-    s.invalid_score > 0 ? `${rows(s.invalid_score)} with a NaN or infinite score` : '',
-  ].filter((p) => p !== '');
+  const parts = skippedParts(curve.skipped, rows);
   return parts.length > 0 ? [`not counted: ${parts.join(', ')}`] : [];
 }
 

@@ -2,12 +2,11 @@ import {
   calibrationSpecFromSchemas,
   calibrationStrategies,
   checkedBinCount,
-  type CalibrationStrategy,
 } from '../../shared/analyses/calibration/calibration-spec.ts';
 import { runCalibration } from '../../shared/analyses/calibration/run-calibration.ts';
 import type { Engine } from '../../shared/engine/engine.ts';
 import { FaultlineError } from '../../shared/errors.ts';
-import { columnList, parse, roleOptions } from '../args.ts';
+import { choiceFlag, columnList, parse, roleOptions } from '../args.ts';
 import type { CommandOutput } from '../command.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { logInputs, openLogInputs } from '../log-inputs.ts';
@@ -42,17 +41,6 @@ function binCount(value: string | undefined): number | undefined {
   return checkedBinCount(/^[0-9]+$/.test(value.trim()) ? Number(value) : NaN, value);
 }
 
-/** `--strategy uniform|quantile` (undefined when not given). */
-function strategy(value: string | undefined): CalibrationStrategy | undefined {
-  if (value === undefined) return undefined;
-  const found = calibrationStrategies.find((s) => s === value);
-  if (found) return found;
-  throw new FaultlineError({
-    code: 'bad_argument',
-    message: `--strategy must be ${calibrationStrategies.join(' or ')}, not '${value}'`,
-  });
-}
-
 /** `faultline calibration --log L [--reference R]`: reliability bins, ECE, MCE, Brier (CLI.md). */
 export async function calibrationCommand(
   engine: () => Promise<Engine>,
@@ -62,7 +50,12 @@ export async function calibrationCommand(
   if (values.help) return { text: calibrationUsage, json: null, exitCode: 0 };
   // Checked before any file is read.
   const bins = binCount(values.bins);
-  const cut = strategy(values.strategy);
+  const cut = choiceFlag(
+    '--strategy',
+    values.strategy,
+    calibrationStrategies,
+    calibrationStrategies.join(' or '),
+  );
   const inputs = logInputs('calibration', values, positionals);
   if ((values.by?.length ?? 0) > 1) {
     throw new FaultlineError({

@@ -1,12 +1,10 @@
 import {
   primaryMetrics,
   type PerformanceSpecOptions,
-  type PrimaryMetric,
 } from '../../shared/analyses/performance/performance-spec.ts';
 import { runPerformanceOfTask } from '../../shared/analyses/performance/run-performance-of-task.ts';
 import type { Engine } from '../../shared/engine/engine.ts';
-import { FaultlineError } from '../../shared/errors.ts';
-import { columnList, parse, roleOptions, threshold, windowUnit } from '../args.ts';
+import { choiceFlag, columnList, parse, roleOptions, threshold, windowUnit } from '../args.ts';
 import type { CommandOutput } from '../command.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { logInputs, openLogInputs } from '../log-inputs.ts';
@@ -39,16 +37,6 @@ const performanceOptions = {
   metric: { type: 'string' },
 } as const;
 
-function primaryMetric(value: string | undefined): PrimaryMetric | undefined {
-  if (value === undefined) return undefined;
-  const found = primaryMetrics.find((m) => m === value);
-  if (found) return found;
-  throw new FaultlineError({
-    code: 'bad_argument',
-    message: `--metric must be ${primaryMetrics.join(', ')}, not '${value}'`,
-  });
-}
-
 /** `faultline performance --log L [--reference R]`: metrics per cohort and over time (CLI.md). */
 export async function performanceCommand(
   engine: () => Promise<Engine>,
@@ -57,7 +45,7 @@ export async function performanceCommand(
   const { values, positionals } = parse(argv, performanceOptions);
   if (values.help) return { text: performanceUsage, json: null, exitCode: 0 };
   const unit = windowUnit(values.window);
-  const primary = primaryMetric(values.metric);
+  const primary = choiceFlag('--metric', values.metric, primaryMetrics);
   // Checked before any file is read: a malformed filter or threshold fails at once.
   const inputs = logInputs('performance', values, positionals);
   const cut = values.threshold === undefined ? undefined : threshold(values);

@@ -1,29 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../engine/session-types.ts';
+import { fakeSession } from '../engine/test-fixtures.ts';
 import { createAppStore } from '../store/store.ts';
 import { App } from './App.tsx';
 import { AppContext, type AppServices } from './AppContext.ts';
 import { acceptedFileTypes } from './Header.tsx';
 
-const idleSession: Session = {
-  open: async () => undefined,
-  openSample: async () => undefined,
-  setRole: async () => undefined,
-  drift: async () => undefined,
-  performance: async () => undefined,
-  calibration: async () => undefined,
-  errorsPage: async () => ({ value: null, error: null }),
-  cachedErrorsPage: () => undefined,
-  errorDetail: async () => ({ value: null, error: null }),
-  cachedErrorDetail: () => undefined,
-  close: async () => undefined,
-};
-
 function renderApp(services: Partial<AppServices> = {}): string {
   const value: AppServices = {
     store: createAppStore(),
-    session: idleSession,
+    session: fakeSession(),
     bridge: null,
     mac: false,
     ...services,

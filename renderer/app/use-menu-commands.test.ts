@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultlineBridge } from '../../shared/ipc/bridge-api.ts';
 import type { FileRef, OpenPurpose, StartupOpen } from '../../shared/ipc/contract.ts';
-import type { PickedFile, Session } from '../engine/session-types.ts';
+import type { PickedFile } from '../engine/session-types.ts';
+import { fakeSession } from '../engine/test-fixtures.ts';
 import { openStartupFiles } from './open-from-dialog.ts';
 import { runMenuCommand } from './use-menu-commands.ts';
 
@@ -27,21 +28,12 @@ function fakes(chosen: FileRef[] | Error, startup: StartupOpen[] = []) {
     startupFiles: async () => startup,
     onMenuCommand: () => () => undefined,
   };
-  const session: Session = {
+  const session = fakeSession({
     open: async (side, files) => {
       opened.push({ side, files });
     },
-    openSample: async () => undefined,
-    setRole: async () => undefined,
-    drift: async () => undefined,
-    performance: async () => undefined,
-    calibration: async () => undefined,
-    errorsPage: async () => ({ value: null, error: null }),
-    cachedErrorsPage: () => undefined,
-    errorDetail: async () => ({ value: null, error: null }),
-    cachedErrorDetail: () => undefined,
-    close: async () => undefined,
-  };
+  });
+
   return {
     deps: { bridge, session, onNotice: (m: string) => notices.push(m) },
     asked,

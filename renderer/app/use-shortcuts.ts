@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { DatasetSide } from '../store/datasets-slice.ts';
 import { views } from '../views/registry.ts';
 import { useApp } from './AppContext.ts';
@@ -11,7 +11,8 @@ import { shortcutCommand } from './shortcuts.ts';
 export function useShortcuts(pick: (side: DatasetSide) => void): void {
   const { store, bridge, mac } = useApp();
   const desktop = bridge !== null;
-  useEffect(() => {
+  // Before paint, not after: the first key pressed once the window shows is never lost.
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const command = shortcutCommand(event, { mac, desktop });
       if (command === null) return;

@@ -9,7 +9,7 @@ import { createWorkerClient, type CallOptions, type WorkerClient } from './worke
 import type { ArgsOf, TableView, WorkerFile } from './worker-protocol.ts';
 
 /** The analyses whose results the store caches per view and request. */
-type CachedMethod = 'drift' | 'performance' | 'calibration';
+export type CachedMethod = 'drift' | 'performance' | 'calibration';
 
 /** The Drift view's id, under which its results are cached by request. */
 export const DRIFT_VIEW = 'drift';
@@ -19,6 +19,13 @@ export const PERFORMANCE_VIEW = 'performance';
 
 /** The Calibration view's id, under which its results are cached by request. */
 export const CALIBRATION_VIEW = 'calibration';
+
+/** Where each cached analysis keeps its results in the store, by request. */
+export const cacheViewOf: Record<CachedMethod, string> = {
+  drift: DRIFT_VIEW,
+  performance: PERFORMANCE_VIEW,
+  calibration: CALIBRATION_VIEW,
+};
 
 /** A request's cache key: the same request always gives the same text. */
 export const requestKey = (request: unknown): string => JSON.stringify(request);
@@ -139,16 +146,16 @@ export function createSession(
   }
 
   /**
-   * A view's analysis as a job whose result is cached in the store under `view` by request, with
+   * A view's analysis as a job whose result is cached in the store (cacheViewOf) by request, with
    * the ids of the datasets it read. One runs at a time per view: a newer request (a new filter
    * or role) cancels the running one, which is obsolete.
    */
   function cachedAnalysis<M extends CachedMethod>(
-    view: string,
     method: M,
     what: string,
     tablesOf: (request: ArgsOf<M>) => string[],
   ): (request: ArgsOf<M>) => Promise<void> {
+    const view = cacheViewOf[method];
     let running: { key: string; jobId: string } | null = null;
     return async (request) => {
       const key = requestKey(request);
@@ -183,12 +190,9 @@ export function createSession(
 
   return {
     open,
-    drift: cachedAnalysis(DRIFT_VIEW, 'drift', 'drift', (r) => [
-      r.reference.table,
-      r.current.table,
-    ]),
-    performance: cachedAnalysis(PERFORMANCE_VIEW, 'performance', 'performance', logTables),
-    calibration: cachedAnalysis(CALIBRATION_VIEW, 'calibration', 'calibration', logTables),
+    drift: cachedAnalysis('drift', 'drift', (r) => [r.reference.table, r.current.table]),
+    performance: cachedAnalysis('performance', 'performance', logTables),
+    calibration: cachedAnalysis('calibration', 'calibration', logTables),
     ...createErrorsSession(store, client, runJob),
     async openSample() {
       let files: PickedFile[] = [];

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { SortHeader } from '../../app/SortHeader.tsx';
 import { formatCount } from '../../format/numbers.ts';
 import { formatMetric } from '../performance/metric-format.ts';
 import {
@@ -6,45 +7,9 @@ import {
   nextCalibrationCohortSort,
   sortCalibrationCohorts,
   type CalibrationCohortLine,
-  type CalibrationCohortSort,
   type CalibrationCohortSortKey,
 } from './calibration-table-model.ts';
-
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSort,
-  number = false,
-  title,
-}: {
-  label: string;
-  sortKey: CalibrationCohortSortKey;
-  sort: CalibrationCohortSort;
-  onSort(sort: CalibrationCohortSort): void;
-  number?: boolean;
-  title?: string;
-}) {
-  // The analysis's own order needs no arrow until the user asks for it.
-  const active = sort.key === sortKey && sort !== defaultCalibrationCohortSort;
-  return (
-    <th
-      scope="col"
-      className={number ? 'number' : undefined}
-      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-    >
-      <button
-        type="button"
-        className="sort-header"
-        title={title}
-        onClick={() => onSort(nextCalibrationCohortSort(sort, sortKey))}
-      >
-        {label}
-        {active && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
-      </button>
-    </th>
-  );
-}
+import { CohortFilterCell } from '../cohorts/CohortFilterCell.tsx';
 
 /**
  * Each cohort's calibration in a sortable table: n, ECE, MCE, Brier, whether it is too small to
@@ -62,7 +27,12 @@ export function CalibrationCohortsTable({
 }) {
   const [sort, setSort] = useState(defaultCalibrationCohortSort);
   const sorted = useMemo(() => sortCalibrationCohorts(lines, sort), [lines, sort]);
-  const header = { sort, onSort: setSort };
+  const header = {
+    sort,
+    onSort: (key: CalibrationCohortSortKey) => setSort(nextCalibrationCohortSort(sort, key)),
+    // The analysis's own order needs no arrow until the user asks for it.
+    unmarked: defaultCalibrationCohortSort,
+  };
   return (
     <table className="data-table calibration-cohorts" aria-label={`Calibration by ${column}`}>
       <thead>
@@ -103,18 +73,11 @@ export function CalibrationCohortsTable({
             <td className="number">{formatMetric(line.cohort.mce)}</td>
             <td className="number">{formatMetric(line.cohort.brier.total)}</td>
             <td>{line.cohort.too_small ? 'yes: shown, not judged' : 'no'}</td>
-            <td>
-              {line.cohort.predicates !== null && (
-                <button
-                  type="button"
-                  className="button-small"
-                  onClick={() => onFilter(line)}
-                  aria-label={`Make ${line.words} the active cohort`}
-                >
-                  Filter
-                </button>
-              )}
-            </td>
+            <CohortFilterCell
+              words={line.words}
+              canFilter={line.cohort.predicates !== null}
+              onFilter={() => onFilter(line)}
+            />
           </tr>
         ))}
       </tbody>

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useApp, useAppState } from '../../app/AppContext.ts';
-import { describePredicates } from '../../format/predicates.ts';
+import { CohortNote } from '../../app/CohortNote.tsx';
 import { withCohort } from '../cohorts/cohort-filter.ts';
+import { AnalysisStatus } from '../performance/AnalysisStatus.tsx';
 import { BinsTable } from './BinsTable.tsx';
 import { CalibrationCohortsTable } from './CalibrationCohortsTable.tsx';
 import { CalibrationControls } from './CalibrationControls.tsx';
-import { CalibrationStatus } from './CalibrationStatus.tsx';
 import { calibrationSummaryLines } from './calibration-summary.ts';
 import {
   calibrationCohortLines,
@@ -40,12 +40,16 @@ export function CalibrationView() {
     [result, cohort.length],
   );
 
-  if (sides === null || sides.gaps.length > 0) {
-    return (
-      <div className="performance-view">
-        <CalibrationStatus state={state} />
-      </div>
-    );
+  const status = (
+    <AnalysisStatus
+      what="calibration"
+      purpose="see how well its scores are calibrated"
+      state={state}
+      done={result !== undefined}
+    />
+  );
+  if (sides === null || state.gaps.length > 0) {
+    return <div className="performance-view">{status}</div>;
   }
 
   const filter = (line: CalibrationCohortLine) => {
@@ -65,14 +69,9 @@ export function CalibrationView() {
   return (
     <div className="performance-view calibration-view">
       <CalibrationControls sides={sides} by={request?.by[0] ?? null} />
-      {cohort.length > 0 && (
-        <p className="cohort-note">
-          Within the cohort <strong>{describePredicates(cohort)}</strong>
-          {sides.reference === null ? '' : ', on both sides'}.
-        </p>
-      )}
+      <CohortNote bothSides={sides.reference !== null} />
       {sides.referenceLeftOut !== null && <p className="muted">{sides.referenceLeftOut}</p>}
-      <CalibrationStatus state={state} />
+      {status}
       {result !== undefined && (
         <>
           <section className="performance-summary" aria-label="Calibration summary">

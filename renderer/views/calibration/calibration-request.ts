@@ -1,6 +1,7 @@
 import type { CalibrationRequest } from '../../engine/worker-protocol.ts';
 import type { AppState } from '../../store/store.ts';
 import { resolvedCohortColumns } from '../performance/cohort-columns.ts';
+import { sideTables } from '../performance/performance-sides.ts';
 import { calibrationSides } from './calibration-sides.ts';
 
 /**
@@ -17,11 +18,7 @@ export function calibrationRequestOf(
   const choices = state.calibrationChoices;
   const chosen = choices.by === null ? [] : [choices.by];
   return {
-    log: { table: log.loaded.table, overrides: state.overrides[log.id] ?? {} },
-    reference:
-      reference === null
-        ? null
-        : { table: reference.loaded.table, overrides: state.overrides[reference.id] ?? {} },
+    ...sideTables(sides, state.overrides),
     bins: choices.bins,
     strategy: choices.strategy,
     by: resolvedCohortColumns(chosen, log.schema, reference?.schema ?? null).slice(0, 1),

@@ -3,6 +3,7 @@ import type {
   CalibrationCurve,
   CalibrationResult,
 } from '../../../shared/analyses/calibration/calibration-result.ts';
+import { skippedParts } from '../../../shared/analyses/calibration/calibration-skipped-text.ts';
 import { MIN_JUDGED_PER_CLASS, MIN_JUDGED_ROWS } from '../../../shared/stats/binary-metrics.ts';
 import { plural } from '../../../shared/text/plural.ts';
 import { formatCount } from '../../format/numbers.ts';
@@ -102,12 +103,7 @@ function cohortsLine(result: CalibrationResult): string | null {
 
 /** Rows that were not counted, in words; null when every row counted. */
 function skippedLine(curve: CalibrationCurve): string | null {
-  const s = curve.skipped;
-  const parts = [
-    s.no_label > 0 ? `${formatCount(s.no_label)} without a label` : '',
-    s.no_score > 0 ? `${formatCount(s.no_score)} without a score` : '',
-    s.invalid_score > 0 ? `${formatCount(s.invalid_score)} with a NaN or infinite score` : '',
-  ].filter((p) => p !== '');
+  const parts = skippedParts(curve.skipped, formatCount);
   return parts.length === 0 ? null : `Not counted: ${parts.join(', ')} (rows of the log).`;
 }
 

@@ -3,6 +3,12 @@ import type {
   CalibrationCurve,
   CalibrationResult,
 } from '../../../shared/analyses/calibration/calibration-result.ts';
+import {
+  nextTableSort,
+  sortTableRows,
+  type RowOrder,
+  type TableSort,
+} from '../../app/table-sort.ts';
 import { compareCohorts } from '../performance/cohort-order.ts';
 import { cohortKey, cohortValueText, cohortWords } from '../performance/cohort-words.ts';
 import { binRangeText, confidence } from './calibration-words.ts';
@@ -178,10 +184,7 @@ export function overlaidCohorts(
 /** What the cohorts table can be sorted by; `rank` is the result's order. */
 export type CalibrationCohortSortKey = 'rank' | 'cohort' | 'n' | 'ece' | 'mce' | 'brier';
 
-export interface CalibrationCohortSort {
-  key: CalibrationCohortSortKey;
-  descending: boolean;
-}
+export type CalibrationCohortSort = TableSort<CalibrationCohortSortKey>;
 
 export const defaultCalibrationCohortSort: CalibrationCohortSort = {
   key: 'rank',
@@ -189,22 +192,18 @@ export const defaultCalibrationCohortSort: CalibrationCohortSort = {
 };
 
 /** A click on a header: the same key flips the direction, a new key starts at its natural one. */
-export function nextCalibrationCohortSort(
+export const nextCalibrationCohortSort = (
   sort: CalibrationCohortSort,
   key: CalibrationCohortSortKey,
-): CalibrationCohortSort {
-  if (sort.key === key) return { key, descending: !sort.descending };
-  return { key, descending: key !== 'rank' && key !== 'cohort' };
-}
+): CalibrationCohortSort => nextTableSort(sort, key, (k) => k !== 'rank' && k !== 'cohort');
 
-const measures: Record<
-  Exclude<CalibrationCohortSortKey, 'rank' | 'cohort'>,
-  (l: CalibrationCohortLine) => number | null
-> = {
-  n: (l) => l.cohort.n,
-  ece: (l) => l.cohort.ece,
-  mce: (l) => l.cohort.mce,
-  brier: (l) => l.cohort.brier.total,
+const orders: Record<CalibrationCohortSortKey, RowOrder<CalibrationCohortLine>> = {
+  rank: 'rank',
+  cohort: { compare: (a, b) => a.order - b.order },
+  n: { measure: (l) => l.cohort.n },
+  ece: { measure: (l) => l.cohort.ece },
+  mce: { measure: (l) => l.cohort.mce },
+  brier: { measure: (l) => l.cohort.brier.total },
 };
 
 /** The lines in the chosen order; lines without the measure go last, ties keep the result's order. */
@@ -212,15 +211,5 @@ export function sortCalibrationCohorts(
   lines: readonly CalibrationCohortLine[],
   sort: CalibrationCohortSort,
 ): CalibrationCohortLine[] {
-  const sign = sort.descending ? -1 : 1;
-  const compare = (a: CalibrationCohortLine, b: CalibrationCohortLine): number => {
-    if (sort.key === 'rank') return sign * (a.rank - b.rank);
-    if (sort.key === 'cohort') return sign * (a.order - b.order);
-    const x = measures[sort.key](a);
-    const y = measures[sort.key](b);
-    if (x === null || y === null)
-      return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.rank - b.rank;
-    return sign * (x - y) || a.rank - b.rank;
-  };
-  return [...lines].sort(compare);
+  return sortTableRows(lines, sort, orders, (l) => l.rank);
 }

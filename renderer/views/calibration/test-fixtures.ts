@@ -1,5 +1,4 @@
 import type {
-  CalibrationCohort,
   CalibrationCurve,
   CalibrationResult,
   ScoreHistogramBin,
@@ -52,14 +51,23 @@ export function curve(rows: readonly BinRows[], brierPerRow = 0.02): Calibration
   };
 }
 
-/** A cohort of `region`. */
-export function regionCalibration(value: string, c: CalibrationCurve): CalibrationCohort {
-  return {
-    cohort: { region: value },
-    predicates: [{ column: 'region', op: '=', value }],
-    ...c,
-  };
-}
+/** Each region's bins, in the result's order: APAC worst, EU better, Tiny too small to judge. */
+const regionBins: Record<string, BinRows[]> = {
+  APAC: [
+    [0, 800, 30, 0.002],
+    [7, 40, 10, 0.75],
+    [9, 100, 80, 0.99],
+  ],
+  EU: [
+    [0, 1180, 16, 0.002],
+    [7, 20, 14, 0.75],
+    [9, 200, 198, 0.99],
+  ],
+  Tiny: [
+    [0, 20, 0, 0.002],
+    [9, 3, 3, 0.99],
+  ],
+};
 
 /**
  * The samples' story in small: the log is over-confident in its top bins (0.5 to 1, observed
@@ -90,31 +98,11 @@ export function fraudCalibration(withCohorts = true): CalibrationResult {
   };
   if (withCohorts) {
     result.by = [{ name: 'region', mode: 'value', edges: null }];
-    result.cohorts = [
-      regionCalibration(
-        'APAC',
-        curve([
-          [0, 800, 30, 0.002],
-          [7, 40, 10, 0.75],
-          [9, 100, 80, 0.99],
-        ]),
-      ),
-      regionCalibration(
-        'EU',
-        curve([
-          [0, 1180, 16, 0.002],
-          [7, 20, 14, 0.75],
-          [9, 200, 198, 0.99],
-        ]),
-      ),
-      regionCalibration(
-        'Tiny',
-        curve([
-          [0, 20, 0, 0.002],
-          [9, 3, 3, 0.99],
-        ]),
-      ),
-    ];
+    result.cohorts = Object.entries(regionBins).map(([value, rows]) => ({
+      cohort: { region: value },
+      predicates: [{ column: 'region', op: '=', value }],
+      ...curve(rows),
+    }));
   }
   return result;
 }

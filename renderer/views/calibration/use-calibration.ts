@@ -1,21 +1,18 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CalibrationResult } from '../../../shared/analyses/calibration/calibration-result.ts';
-import { useApp, useAppState } from '../../app/AppContext.ts';
-import { CALIBRATION_VIEW, requestKey } from '../../engine/session.ts';
+import { useAppState } from '../../app/AppContext.ts';
+import { useCachedAnalysis, type CachedAnalysis } from '../../app/use-cached-analysis.ts';
 import type { CalibrationRequest } from '../../engine/worker-protocol.ts';
 import { calibrationRequestOf } from './calibration-request.ts';
 import { calibrationSides, type CalibrationSides } from './calibration-sides.ts';
 
 /** The calibration analysis as the view sees it. */
-export interface CalibrationState {
+export interface CalibrationState extends CachedAnalysis<CalibrationResult> {
   /** The log and its reference; null with nothing open. */
   sides: CalibrationSides | null;
+  /** What the log lacks for calibration, in words; the request waits while there is any. */
+  gaps: string[];
   request: CalibrationRequest | null;
-  result: CalibrationResult | undefined;
-  /** The request's job ended without a result (failed or cancelled). */
-  ended: boolean;
-  /** Runs the request again after a failure or a cancel. */
-  retry(): void;
 }
 
 /**
@@ -24,7 +21,6 @@ export interface CalibrationState {
  * cannot be asked for.
  */
 export function useCalibration(): CalibrationState {
-  const { session } = useApp();
   const datasets = useAppState((s) => s.datasets);
   const overrides = useAppState((s) => s.overrides);
   const cohort = useAppState((s) => s.cohort);
@@ -34,31 +30,10 @@ export function useCalibration(): CalibrationState {
     () => calibrationRequestOf({ datasets, overrides, cohort, calibrationChoices }),
     [datasets, overrides, cohort, calibrationChoices],
   );
-  const key = request === null ? null : requestKey(request);
-  const entry = useAppState((s) =>
-    key === null ? undefined : s.viewResults[CALIBRATION_VIEW]?.[key],
-  );
-  const result = entry?.result as CalibrationResult | undefined;
-  // The request whose job ended without a result: offer to run it again.
-  const [endedKey, setEndedKey] = useState<string | null>(null);
-
-  const run = (r: CalibrationRequest) => {
-    setEndedKey(null);
-    void session.calibration(r).then(() => setEndedKey(requestKey(r)));
-  };
-  const missing = request !== null && entry === undefined;
-  useEffect(() => {
-    if (request !== null && missing) run(request);
-    // `key` stands for the request: the same key is the same request.
-  }, [key, missing]);
-
   return {
     sides,
+    gaps: sides?.gaps ?? [],
     request,
-    result,
-    ended: key !== null && endedKey === key && result === undefined,
-    retry: () => {
-      if (request !== null) run(request);
-    },
+    ...useCachedAnalysis('calibration', request),
   };
 }

@@ -1,6 +1,6 @@
-import { useRef, type KeyboardEvent } from 'react';
 import { formatPValue } from '../../../shared/text/p-value.ts';
-import { rovingIndex } from '../../app/roving-index.ts';
+import { SortHeader } from '../../app/SortHeader.tsx';
+import { useRovingRows } from '../../app/use-roving-rows.ts';
 import { formatCount } from '../../format/numbers.ts';
 import { formatDelta, formatInterval, formatMetric } from '../performance/metric-format.ts';
 import { worseningWord, type MetricInfo } from '../performance/performance-metrics.ts';
@@ -16,6 +16,7 @@ import {
   type CohortSort,
   type CohortSortKey,
 } from './cohorts-table-model.ts';
+import { CohortFilterCell } from './CohortFilterCell.tsx';
 
 interface Props {
   lines: readonly CohortLine[];
@@ -34,41 +35,6 @@ interface Props {
   selected: string | null;
   onSelect(key: string): void;
   onFilter(line: CohortLine): void;
-}
-
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSort,
-  number = false,
-  title,
-}: {
-  label: string;
-  sortKey: CohortSortKey;
-  sort: CohortSort;
-  onSort(sort: CohortSort): void;
-  number?: boolean;
-  title?: string;
-}) {
-  const active = sort.key === sortKey;
-  return (
-    <th
-      scope="col"
-      className={number ? 'number' : undefined}
-      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-    >
-      <button
-        type="button"
-        className="sort-header"
-        title={title}
-        onClick={() => onSort(nextCohortSort(sort, sortKey))}
-      >
-        {label}
-        {active && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
-      </button>
-    </th>
-  );
 }
 
 /** A value and its interval, the interval quieter. */
@@ -109,31 +75,8 @@ export function CohortsTable({
   onSelect,
   onFilter,
 }: Props) {
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const selectedIndex = Math.max(
-    0,
-    lines.findIndex((l) => l.key === selected),
-  );
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const row = event.target;
-    if (!(row instanceof HTMLTableRowElement)) return;
-    const at = row.sectionRowIndex;
-    if (event.key === 'Enter' || event.key === ' ') {
-      const line = lines[at];
-      if (line !== undefined) onSelect(line.key);
-      event.preventDefault();
-      return;
-    }
-    const next = rovingIndex(event.key, at, lines.length, 'vertical');
-    if (next === null) return;
-    event.preventDefault();
-    const line = lines[next];
-    if (line !== undefined) onSelect(line.key);
-    bodyRef.current?.rows[next]?.focus();
-  };
-
-  const header = { sort, onSort };
+  const { bodyProps, tabStop } = useRovingRows(lines, (l) => l.key, selected, onSelect);
+  const header = { sort, onSort: (key: CohortSortKey) => onSort(nextCohortSort(sort, key)) };
   const baselineHeader = against === 'rest' ? 'Rest of log' : 'Reference';
   const overallDelta = metricDelta(overall, metric.name);
   return (
@@ -205,7 +148,7 @@ export function CohortsTable({
           <td />
         </tr>
       </tbody>
-      <tbody ref={bodyRef} onKeyDown={onKeyDown}>
+      <tbody {...bodyProps}>
         {lines.map((line, i) => {
           const isSelected = line.key === selected;
           const classes = [
@@ -218,7 +161,7 @@ export function CohortsTable({
               key={line.key}
               className={classes.join(' ').trim() || undefined}
               aria-selected={isSelected}
-              tabIndex={i === selectedIndex ? 0 : -1}
+              tabIndex={i === tabStop ? 0 : -1}
               onClick={() => onSelect(line.key)}
               data-cohort={line.words}
             >
@@ -232,18 +175,11 @@ export function CohortsTable({
               <td className="number">{metric.tested ? formatPValue(line.q) : '–'}</td>
               {sinceHeader !== null && <td>{line.since?.window ?? '–'}</td>}
               <StatusCell line={line} metric={metric} />
-              <td>
-                {line.row.predicates !== null && (
-                  <button
-                    type="button"
-                    className="button-small"
-                    onClick={() => onFilter(line)}
-                    aria-label={`Make ${line.words} the active cohort`}
-                  >
-                    Filter
-                  </button>
-                )}
-              </td>
+              <CohortFilterCell
+                words={line.words}
+                canFilter={line.row.predicates !== null}
+                onFilter={() => onFilter(line)}
+              />
             </tr>
           );
         })}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useApp, useAppState } from '../../app/AppContext.ts';
-import { describePredicates } from '../../format/predicates.ts';
+import { CohortNote } from '../../app/CohortNote.tsx';
 import { PerformanceControls } from '../performance/PerformanceControls.tsx';
 import { PerformanceStatus } from '../performance/PerformanceStatus.tsx';
 import { metricLabel, metricOf, performanceTask } from '../performance/performance-metrics.ts';
@@ -29,7 +29,6 @@ export function CohortsView() {
   const { store } = useApp();
   const state = usePerformance();
   const choices = useAppState((s) => s.performanceChoices);
-  const cohort = useAppState((s) => s.cohort);
   const [sort, setSort] = useState(defaultCohortSort);
   const { sides, table, request } = state;
   const task = table?.task ?? performanceTask(sides?.log.schema.task ?? null);
@@ -82,12 +81,7 @@ export function CohortsView() {
   return (
     <div className="performance-view">
       <PerformanceControls sides={sides} by={request?.by ?? []} />
-      {cohort.length > 0 && (
-        <p className="cohort-note">
-          Within the cohort <strong>{describePredicates(cohort)}</strong>
-          {sides.reference === null ? '' : ', on both sides'}.
-        </p>
-      )}
+      <CohortNote bothSides={sides.reference !== null} />
       <PerformanceStatus state={state} />
       {table !== undefined && (
         <>

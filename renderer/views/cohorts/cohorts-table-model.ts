@@ -5,6 +5,12 @@ import {
 } from '../../../shared/analyses/performance/performance-order.ts';
 import type { CountedProportion } from '../../../shared/stats/binary-metrics.ts';
 import { isSignificant } from '../../../shared/stats/multiple-testing.ts';
+import {
+  nextTableSort,
+  sortTableRows,
+  type RowOrder,
+  type TableSort,
+} from '../../app/table-sort.ts';
 import { compareCohorts } from '../performance/cohort-order.ts';
 import { cohortKey, cohortValueText, cohortWords } from '../performance/cohort-words.ts';
 import type { MetricInfo } from '../performance/performance-metrics.ts';
@@ -95,27 +101,21 @@ export function cohortLines(table: PerformanceTable, metric: MetricInfo): Cohort
 /** What the table can be sorted by; `rank` is cohortLines' order (most degraded first). */
 export type CohortSortKey = 'rank' | 'cohort' | 'n' | 'value' | 'delta' | 'q';
 
-export interface CohortSort {
-  key: CohortSortKey;
-  descending: boolean;
-}
+export type CohortSort = TableSort<CohortSortKey>;
 
 export const defaultCohortSort: CohortSort = { key: 'rank', descending: false };
 
 /** A click on a header: the same key flips the direction, a new key starts at its natural one. */
-export function nextCohortSort(sort: CohortSort, key: CohortSortKey): CohortSort {
-  if (sort.key === key) return { key, descending: !sort.descending };
-  return { key, descending: key === 'n' };
-}
+export const nextCohortSort = (sort: CohortSort, key: CohortSortKey): CohortSort =>
+  nextTableSort(sort, key, (k) => k === 'n');
 
-const measures: Record<
-  Exclude<CohortSortKey, 'rank' | 'cohort'>,
-  (l: CohortLine) => number | null
-> = {
-  n: (l) => l.row.n,
-  value: (l) => l.value,
-  delta: (l) => l.delta,
-  q: (l) => l.q,
+const orders: Record<CohortSortKey, RowOrder<CohortLine>> = {
+  rank: 'rank',
+  cohort: { compare: (a, b) => a.order - b.order },
+  n: { measure: (l) => l.row.n },
+  value: { measure: (l) => l.value },
+  delta: { measure: (l) => l.delta },
+  q: { measure: (l) => l.q },
 };
 
 /**
@@ -123,15 +123,5 @@ const measures: Record<
  * keep the ranking.
  */
 export function sortCohortLines(lines: readonly CohortLine[], sort: CohortSort): CohortLine[] {
-  const sign = sort.descending ? -1 : 1;
-  const compare = (a: CohortLine, b: CohortLine): number => {
-    if (sort.key === 'rank') return sign * (a.rank - b.rank);
-    if (sort.key === 'cohort') return sign * (a.order - b.order);
-    const x = measures[sort.key](a);
-    const y = measures[sort.key](b);
-    if (x === null || y === null)
-      return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.rank - b.rank;
-    return sign * (x - y) || a.rank - b.rank;
-  };
-  return [...lines].sort(compare);
+  return sortTableRows(lines, sort, orders, (l) => l.rank);
 }

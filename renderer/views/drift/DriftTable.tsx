@@ -1,9 +1,9 @@
-import { useRef, type KeyboardEvent } from 'react';
 import type {
   DriftColumnResult,
   DriftImpactSummary,
 } from '../../../shared/analyses/drift/drift-result.ts';
-import { rovingIndex } from '../../app/roving-index.ts';
+import { SortHeader } from '../../app/SortHeader.tsx';
+import { useRovingRows } from '../../app/use-roving-rows.ts';
 import { BandBadge } from './BandBadge.tsx';
 import { impactCell, missingCell, noveltyCell, psiCell, testCells } from './drift-cells.ts';
 import { driftHarm } from './drift-harm.ts';
@@ -17,42 +17,6 @@ interface Props {
   onSort(sort: DriftSort): void;
   selected: string | null;
   onSelect(name: string): void;
-}
-
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSort,
-  number = false,
-  title,
-}: {
-  label: string;
-  sortKey: DriftSortKey;
-  sort: DriftSort;
-  onSort(sort: DriftSort): void;
-  number?: boolean;
-  title?: string;
-}) {
-  const active = sort.key === sortKey;
-  const direction = sort.descending ? 'descending' : 'ascending';
-  return (
-    <th
-      scope="col"
-      className={number ? 'number' : undefined}
-      aria-sort={active ? direction : 'none'}
-    >
-      <button
-        type="button"
-        className="sort-header"
-        title={title}
-        onClick={() => onSort(nextSort(sort, sortKey))}
-      >
-        {label}
-        {active && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
-      </button>
-    </th>
-  );
 }
 
 /**
@@ -69,31 +33,8 @@ export function DriftTable({
   selected,
   onSelect,
 }: Props) {
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const selectedIndex = Math.max(
-    0,
-    columns.findIndex((c) => c.name === selected),
-  );
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const row = event.target;
-    if (!(row instanceof HTMLTableRowElement)) return;
-    const at = row.sectionRowIndex;
-    if (event.key === 'Enter' || event.key === ' ') {
-      const column = columns[at];
-      if (column !== undefined) onSelect(column.name);
-      event.preventDefault();
-      return;
-    }
-    const next = rovingIndex(event.key, at, columns.length, 'vertical');
-    if (next === null) return;
-    event.preventDefault();
-    const column = columns[next];
-    if (column !== undefined) onSelect(column.name);
-    bodyRef.current?.rows[next]?.focus();
-  };
-
-  const header = { sort, onSort };
+  const { bodyProps, tabStop } = useRovingRows(columns, (c) => c.name, selected, onSelect);
+  const header = { sort, onSort: (key: DriftSortKey) => onSort(nextSort(sort, key)) };
   return (
     <table className="data-table drift-table" aria-label="Drift by column">
       <thead>
@@ -128,7 +69,7 @@ export function DriftTable({
           <th scope="col">New in current</th>
         </tr>
       </thead>
-      <tbody ref={bodyRef} onKeyDown={onKeyDown}>
+      <tbody {...bodyProps}>
         {columns.map((c, i) => {
           const harm = driftHarm(c, impact);
           const test = testCells(c);
@@ -140,7 +81,7 @@ export function DriftTable({
                 .join(' ')
                 .trim()}
               aria-selected={isSelected}
-              tabIndex={i === selectedIndex ? 0 : -1}
+              tabIndex={i === tabStop ? 0 : -1}
               onClick={() => onSelect(c.name)}
               data-column={c.name}
             >

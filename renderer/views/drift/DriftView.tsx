@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { rankDriftColumns } from '../../../shared/analyses/drift/drift-impact.ts';
-import type { DriftResult } from '../../../shared/analyses/drift/drift-result.ts';
-import { useApp, useAppState } from '../../app/AppContext.ts';
-import { DRIFT_VIEW, requestKey } from '../../engine/session.ts';
-import type { DriftRequest } from '../../engine/worker-protocol.ts';
-import { describePredicates } from '../../format/predicates.ts';
+import { AnalysisPending } from '../../app/AnalysisPending.tsx';
+import { useAppState } from '../../app/AppContext.ts';
+import { CohortNote } from '../../app/CohortNote.tsx';
+import { useCachedAnalysis } from '../../app/use-cached-analysis.ts';
+import { WindowSelect } from '../../app/WindowSelect.tsx';
 import { DriftDetail } from './DriftDetail.tsx';
 import { driftRequestOf, type DriftWindowChoice } from './drift-request.ts';
 import { DriftSummary } from './DriftSummary.tsx';
@@ -19,15 +19,12 @@ import {
 } from './drift-table-model.ts';
 import { DriftTimeline } from './DriftTimeline.tsx';
 
-const windowChoices: readonly DriftWindowChoice[] = ['auto', 'day', 'week', 'month'];
-
 /**
  * The Drift view: what changed in the inputs (and the model's outputs), since when, and whether
  * it coincides with the errors; computed for the open reference and current datasets within
  * the active cohort, cached per request.
  */
 export function DriftView() {
-  const { session } = useApp();
   const [window, setWindow] = useState<DriftWindowChoice>('auto');
   const [sort, setSort] = useState(defaultSort);
   const [shownBands, setShownBands] = useState<ReadonlySet<BandFilterValue>>(
@@ -42,21 +39,7 @@ export function DriftView() {
     () => driftRequestOf({ datasets, overrides, cohort }, window),
     [datasets, overrides, cohort, window],
   );
-  const key = request === null ? null : requestKey(request);
-  const entry = useAppState((s) => (key === null ? undefined : s.viewResults[DRIFT_VIEW]?.[key]));
-  const result = entry?.result as DriftResult | undefined;
-  // The request whose job ended without a result (failed or cancelled): offer to run it again.
-  const [endedKey, setEndedKey] = useState<string | null>(null);
-
-  const run = (r: DriftRequest) => {
-    setEndedKey(null);
-    void session.drift(r).then(() => setEndedKey(requestKey(r)));
-  };
-  const missing = request !== null && entry === undefined;
-  useEffect(() => {
-    if (request !== null && missing) run(request);
-    // `key` stands for the request: the same key is the same request.
-  }, [key, missing]);
+  const { result, ended, retry } = useCachedAnalysis('drift', request);
 
   const rows = useMemo(
     () =>
@@ -84,16 +67,7 @@ export function DriftView() {
   return (
     <div className="drift-view">
       <div className="drift-toolbar">
-        <label>
-          Timeline window{' '}
-          <select value={window} onChange={(e) => setWindow(e.target.value as DriftWindowChoice)}>
-            {windowChoices.map((w) => (
-              <option key={w} value={w}>
-                {w === 'auto' ? 'auto (from the span)' : w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WindowSelect label="Timeline window" value={window} onChange={setWindow} />
         {counts !== null && (
           <fieldset className="band-filter">
             <legend>Show bands</legend>
@@ -112,24 +86,15 @@ export function DriftView() {
           </fieldset>
         )}
       </div>
-      {cohort.length > 0 && (
-        <p className="cohort-note">
-          Within the cohort <strong>{describePredicates(cohort)}</strong>, on both sides.
-        </p>
-      )}
+      <CohortNote bothSides />
       {result === undefined ? (
-        <div className="drift-pending">
-          {endedKey === key ? (
-            <>
-              <p>No drift result: the comparison failed or was cancelled (see above).</p>
-              <button type="button" className="button-small" onClick={() => run(request)}>
-                Run again
-              </button>
-            </>
-          ) : (
-            <p className="muted">Measuring drift… (progress and cancel in the job bar)</p>
-          )}
-        </div>
+        <AnalysisPending
+          what="drift"
+          work="comparison"
+          className="drift-pending"
+          ended={ended}
+          onRetry={retry}
+        />
       ) : (
         <>
           <DriftSummary result={result} />

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ErrorDetailPanel } from './ErrorDetailPanel.tsx';
-import { fraudDetail } from './test-fixtures.tsx';
+import { fraudDetail } from './test-fixtures.ts';
 
 const render = (state: Parameters<typeof ErrorDetailPanel>[0]['state']) =>
   renderToStaticMarkup(

@@ -2,7 +2,11 @@ import type { ErrorsSort } from '../../../shared/analyses/errors/errors-spec.ts'
 import type { ErrorDetailRequest, ErrorsRequest } from '../../engine/worker-protocol.ts';
 import type { AppState } from '../../store/store.ts';
 import { performanceGaps } from '../performance/performance-gaps.ts';
-import { performanceSides, type PerformanceSides } from '../performance/performance-sides.ts';
+import {
+  performanceSides,
+  sideTables,
+  type PerformanceSides,
+} from '../performance/performance-sides.ts';
 
 /**
  * What the log lacks to tell right from wrong (a label, a prediction or score), in words; empty
@@ -23,13 +27,8 @@ export function errorsRequestOf(
 ): ErrorsRequest | null {
   const sides = performanceSides(state.datasets);
   if (sides === null || errorsGaps(sides).length > 0) return null;
-  const { log, reference } = sides;
   return {
-    log: { table: log.loaded.table, overrides: state.overrides[log.id] ?? {} },
-    reference:
-      reference === null
-        ? null
-        : { table: reference.loaded.table, overrides: state.overrides[reference.id] ?? {} },
+    ...sideTables(sides, state.overrides),
     where: state.cohort,
     sort,
   };

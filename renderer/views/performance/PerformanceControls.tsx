@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { useApp, useAppState } from '../../app/AppContext.ts';
+import { WindowSelect } from '../../app/WindowSelect.tsx';
 import type { PerformanceChoices } from '../../store/performance-choices-slice.ts';
 import { cohortColumnChoices } from './cohort-columns.ts';
 import { metricOf, performanceTask, taskMetrics } from './performance-metrics.ts';
 import type { PerformanceSides } from './performance-sides.ts';
-
-const windowChoices: readonly PerformanceChoices['window'][] = ['auto', 'day', 'week', 'month'];
 
 /**
  * The choices both performance views share: one or two cohort columns, the metric, and the
@@ -91,19 +90,11 @@ export function PerformanceControls({
         </select>
       </label>
       {hasTime && (
-        <label>
-          Window{' '}
-          <select
-            value={choices.window}
-            onChange={(e) => choose({ window: e.target.value as PerformanceChoices['window'] })}
-          >
-            {windowChoices.map((w) => (
-              <option key={w} value={w}>
-                {w === 'auto' ? 'auto (from the span)' : w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WindowSelect
+          label="Window"
+          value={choices.window}
+          onChange={(window) => choose({ window })}
+        />
       )}
     </div>
   );

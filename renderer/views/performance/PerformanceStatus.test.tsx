@@ -17,30 +17,16 @@ const state = (fields: Partial<PerformanceState>): PerformanceState => ({
 });
 
 describe('PerformanceStatus', () => {
-  it('asks for a log when nothing is open', () => {
+  it("says the performance views' words and steps aside once the table is there", () => {
     expect(renderToStaticMarkup(<PerformanceStatus state={state({ sides: null })} />)).toContain(
-      'Open a log (or a current dataset)',
+      'Open a log (or a current dataset) to see how the model performs.',
     );
-  });
-
-  it('says what the data lacks', () => {
-    const html = renderToStaticMarkup(
-      <PerformanceStatus state={state({ gaps: ['the log (x.csv) has no label column.'] })} />,
+    expect(renderToStaticMarkup(<PerformanceStatus state={state({ ended: true })} />)).toContain(
+      'No performance result: the analysis failed or was cancelled',
     );
-    expect(html).toContain('role="status"');
-    expect(html).toContain('<p>the log (x.csv) has no label column.</p>');
-  });
-
-  it('waits for the running job, offers to run a failed or cancelled one again', () => {
     expect(renderToStaticMarkup(<PerformanceStatus state={state({})} />)).toContain(
       'Measuring performance…',
     );
-    const ended = renderToStaticMarkup(<PerformanceStatus state={state({ ended: true })} />);
-    expect(ended).toContain('failed or was cancelled');
-    expect(ended).toContain('>Run again</button>');
-  });
-
-  it('steps aside once the result is there', () => {
     const table = performanceTable(regionResult());
     expect(renderToStaticMarkup(<PerformanceStatus state={state({ table })} />)).toBe('');
   });

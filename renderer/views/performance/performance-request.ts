@@ -2,7 +2,7 @@ import type { PerformanceRequest } from '../../engine/worker-protocol.ts';
 import type { AppState } from '../../store/store.ts';
 import { resolvedCohortColumns } from './cohort-columns.ts';
 import { metricOf, performanceTask, primaryFor } from './performance-metrics.ts';
-import { performanceSides } from './performance-sides.ts';
+import { performanceSides, sideTables } from './performance-sides.ts';
 
 /**
  * The performance request for the open datasets and the views' choices, or null without a log:
@@ -18,11 +18,7 @@ export function performanceRequestOf(
   const choices = state.performanceChoices;
   const task = performanceTask(log.schema.task);
   const request: PerformanceRequest = {
-    log: { table: log.loaded.table, overrides: state.overrides[log.id] ?? {} },
-    reference:
-      reference === null
-        ? null
-        : { table: reference.loaded.table, overrides: state.overrides[reference.id] ?? {} },
+    ...sideTables(sides, state.overrides),
     by: resolvedCohortColumns(choices.by, log.schema, reference?.schema ?? null),
     window: choices.window,
     where: state.cohort,

@@ -1,3 +1,4 @@
+import type { TableView } from '../../engine/worker-protocol.ts';
 import type { OpenDataset } from '../../store/datasets-slice.ts';
 import type { AppState } from '../../store/store.ts';
 
@@ -22,4 +23,16 @@ export function performanceSides(datasets: AppState['datasets']): PerformanceSid
 /** "the log (production.parquet)", "the reference (training.parquet)": a side in sentences. */
 export function sideWords(dataset: OpenDataset, role: 'log' | 'reference'): string {
   return `the ${role} (${dataset.name})`;
+}
+
+/** The log and reference as the worker reads them: each one's table with the user's corrections. */
+export function sideTables(
+  { log, reference }: PerformanceSides,
+  overrides: AppState['overrides'],
+): { log: TableView; reference: TableView | null } {
+  const view = (d: OpenDataset): TableView => ({
+    table: d.loaded.table,
+    overrides: overrides[d.id] ?? {},
+  });
+  return { log: view(log), reference: reference === null ? null : view(reference) };
 }

@@ -4,25 +4,11 @@ import type { PerformanceResult } from '../../../shared/analyses/performance/per
 import { AppContext } from '../../app/AppContext.ts';
 import { PERFORMANCE_VIEW, requestKey } from '../../engine/session.ts';
 import type { Session } from '../../engine/session-types.ts';
+import { fakeSession } from '../../engine/test-fixtures.ts';
 import type { PerformanceChoices } from '../../store/performance-choices-slice.ts';
 import { createAppStore, type AppStore } from '../../store/store.ts';
 import { performanceRequestOf } from './performance-request.ts';
 import { fraudColumns, openLog, schemaColumn } from './test-fixtures.ts';
-
-/** A session that does nothing: a rendered view finds its result already in the store. */
-const idleSession: Session = {
-  open: async () => undefined,
-  openSample: async () => undefined,
-  setRole: async () => undefined,
-  drift: async () => undefined,
-  performance: async () => undefined,
-  calibration: async () => undefined,
-  errorsPage: async () => ({ value: null, error: null }),
-  cachedErrorsPage: () => undefined,
-  errorDetail: async () => ({ value: null, error: null }),
-  cachedErrorDetail: () => undefined,
-  close: async () => undefined,
-};
 
 /**
  * A store with a reference and a current log open, the views' `choices` made, and `result`
@@ -47,14 +33,18 @@ export function storeWithResult(
 }
 
 /**
- * A view's markup with `store` as it is now (effects do not run: nothing is requested). Server
- * rendering reads a zustand store's initial state, so the store is handed over as if it had
- * started in its present state.
+ * A view's markup with `store` as it is now and `session` (effects do not run: nothing is
+ * requested). Server rendering reads a zustand store's initial state, so the store is handed over
+ * as if it had started in its present state.
  */
-export function renderView(View: ComponentType, store: AppStore): string {
+export function renderView(
+  View: ComponentType,
+  store: AppStore,
+  session: Session = fakeSession(),
+): string {
   const now: AppStore = { ...store, getInitialState: store.getState };
   return renderToStaticMarkup(
-    <AppContext value={{ store: now, session: idleSession, bridge: null, mac: false }}>
+    <AppContext value={{ store: now, session, bridge: null, mac: false }}>
       <View />
     </AppContext>,
   );

@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { AnyPerformanceResult } from '../../../shared/analyses/performance/performance-task-result.ts';
-import { useApp, useAppState } from '../../app/AppContext.ts';
-import { PERFORMANCE_VIEW, requestKey } from '../../engine/session.ts';
+import { useMemo } from 'react';
+import { useAppState } from '../../app/AppContext.ts';
+import { useCachedAnalysis, type CachedAnalysis } from '../../app/use-cached-analysis.ts';
 import type { PerformanceRequest } from '../../engine/worker-protocol.ts';
 import { performanceGaps } from './performance-gaps.ts';
 import { performanceRequestOf } from './performance-request.ts';
@@ -9,17 +8,13 @@ import { performanceTable, type PerformanceTable } from './performance-rows.ts';
 import { performanceSides, type PerformanceSides } from './performance-sides.ts';
 
 /** The performance analysis as a view sees it. */
-export interface PerformanceState {
+export interface PerformanceState extends Pick<CachedAnalysis<unknown>, 'ended' | 'retry'> {
   /** The log and its reference; null with nothing open. */
   sides: PerformanceSides | null;
   /** What the log or reference lacks (a label, a prediction), in words; the request waits. */
   gaps: string[];
   request: PerformanceRequest | null;
   table: PerformanceTable | undefined;
-  /** The request's job ended without a result (failed or cancelled). */
-  ended: boolean;
-  /** Runs the request again after a failure or a cancel. */
-  retry(): void;
 }
 
 /**
@@ -28,7 +23,6 @@ export interface PerformanceState {
  * share it), with what is missing when it cannot be asked for.
  */
 export function usePerformance(): PerformanceState {
-  const { session } = useApp();
   const datasets = useAppState((s) => s.datasets);
   const overrides = useAppState((s) => s.overrides);
   const cohort = useAppState((s) => s.cohort);
@@ -42,33 +36,7 @@ export function usePerformance(): PerformanceState {
         : performanceRequestOf({ datasets, overrides, cohort, performanceChoices }),
     [gaps, datasets, overrides, cohort, performanceChoices],
   );
-  const key = request === null ? null : requestKey(request);
-  const entry = useAppState((s) =>
-    key === null ? undefined : s.viewResults[PERFORMANCE_VIEW]?.[key],
-  );
-  const result = entry?.result as AnyPerformanceResult | undefined;
+  const { result, ended, retry } = useCachedAnalysis('performance', request);
   const table = useMemo(() => (result ? performanceTable(result) : undefined), [result]);
-  // The request whose job ended without a result: offer to run it again.
-  const [endedKey, setEndedKey] = useState<string | null>(null);
-
-  const run = (r: PerformanceRequest) => {
-    setEndedKey(null);
-    void session.performance(r).then(() => setEndedKey(requestKey(r)));
-  };
-  const missing = request !== null && entry === undefined;
-  useEffect(() => {
-    if (request !== null && missing) run(request);
-    // `key` stands for the request: the same key is the same request.
-  }, [key, missing]);
-
-  return {
-    sides,
-    gaps,
-    request,
-    table,
-    ended: key !== null && endedKey === key && table === undefined,
-    retry: () => {
-      if (request !== null) run(request);
-    },
-  };
+  return { sides, gaps, request, table, ended, retry };
 }

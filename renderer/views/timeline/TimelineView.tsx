@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useApp, useAppState } from '../../app/AppContext.ts';
-import { describePredicates } from '../../format/predicates.ts';
+import { CohortNote } from '../../app/CohortNote.tsx';
 import { formatMetric } from '../performance/metric-format.ts';
 import { PerformanceControls } from '../performance/PerformanceControls.tsx';
 import { PerformanceStatus } from '../performance/PerformanceStatus.tsx';
@@ -27,7 +27,6 @@ export function TimelineView() {
   const { store } = useApp();
   const state = usePerformance();
   const choices = useAppState((s) => s.performanceChoices);
-  const cohort = useAppState((s) => s.cohort);
   const { sides, table, request } = state;
   const task = table?.task ?? performanceTask(sides?.log.schema.task ?? null);
   const metric = metricOf(task, choices.metric);
@@ -94,12 +93,7 @@ export function TimelineView() {
           </label>
         </div>
       )}
-      {cohort.length > 0 && (
-        <p className="cohort-note">
-          Within the cohort <strong>{describePredicates(cohort)}</strong>
-          {sides.reference === null ? '' : ', on both sides'}.
-        </p>
-      )}
+      <CohortNote bothSides={sides.reference !== null} />
       <PerformanceStatus state={state} />
       {table !== undefined && table.timeline === null && (
         <p className="muted">

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { CalibrationResult } from '../../../../shared/analyses/calibration/calibration-result.ts';
 import { PlotlyChart } from '../../../charts/PlotlyChart.tsx';
+import { selectByRank } from '../../../charts/select-by-rank.ts';
 import type { CalibrationCohortLine } from '../calibration-table-model.ts';
 import { reliabilityFigure } from './reliability-figure.ts';
 
@@ -20,10 +21,7 @@ export function ReliabilityChart({ result, cohorts, onSelect }: ReliabilityChart
       data={figure.data}
       layout={figure.layout}
       ariaLabel={figure.description}
-      onPointClick={({ customdata }) => {
-        const line = figure.cohorts.find((c) => c.rank === customdata);
-        if (line !== undefined) onSelect?.(line);
-      }}
+      onPointClick={selectByRank(figure.cohorts, onSelect)}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { PlotlyChart } from '../../../charts/PlotlyChart.tsx';
+import { selectByRank } from '../../../charts/select-by-rank.ts';
 import type { MetricInfo } from '../../performance/performance-metrics.ts';
 import type { CohortLine } from '../cohorts-table-model.ts';
 import { cohortBarsFigure } from './cohort-bars-figure.ts';
@@ -32,10 +33,7 @@ export function CohortBarsChart({
       data={figure.data}
       layout={figure.layout}
       ariaLabel={figure.description}
-      onPointClick={({ customdata }) => {
-        const line = figure.lines.find((l) => l.rank === customdata);
-        if (line !== undefined) onSelect?.(line);
-      }}
+      onPointClick={selectByRank(figure.lines, onSelect)}
     />
   );
 }

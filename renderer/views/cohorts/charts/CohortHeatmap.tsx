@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { PerformanceByInfo } from '../../../../shared/analyses/performance/performance-result.ts';
 import { PlotlyChart } from '../../../charts/PlotlyChart.tsx';
+import { selectByRank } from '../../../charts/select-by-rank.ts';
 import type { MetricInfo } from '../../performance/performance-metrics.ts';
 import type { CohortLine } from '../cohorts-table-model.ts';
 import { cohortHeatmapFigure } from './cohort-heatmap-figure.ts';
@@ -26,10 +27,7 @@ export function CohortHeatmap({ lines, by, metric, middle, onSelect }: CohortHea
       data={figure.data}
       layout={figure.layout}
       ariaLabel={figure.description}
-      onPointClick={({ customdata }) => {
-        const line = lines.find((l) => l.rank === customdata);
-        if (line !== undefined) onSelect?.(line);
-      }}
+      onPointClick={selectByRank(lines, onSelect)}
     />
   );
 }

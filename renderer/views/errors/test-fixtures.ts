@@ -1,13 +1,11 @@
-import type { ComponentType } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type {
   ErrorDetail,
   ErrorRow,
   ErrorsPage,
 } from '../../../shared/analyses/errors/errors-result.ts';
-import { AppContext } from '../../app/AppContext.ts';
 import type { Session } from '../../engine/session-types.ts';
-import type { ErrorDetailRequest, ErrorsPageRequest } from '../../engine/worker-protocol.ts';
+import { fakeSession } from '../../engine/test-fixtures.ts';
+import type { ErrorsPageRequest } from '../../engine/worker-protocol.ts';
 import type { AppStore } from '../../store/store.ts';
 import { fraudColumns, openLog, schemaColumn } from '../performance/test-fixtures.ts';
 import { createAppStore } from '../../store/store.ts';
@@ -103,27 +101,20 @@ export function pagedSession(
   details: Record<number, ErrorDetail> = {},
 ): Session & { asked: ErrorsPageRequest[] } {
   const asked: ErrorsPageRequest[] = [];
-  return {
-    asked,
-    open: async () => undefined,
-    openSample: async () => undefined,
-    setRole: async () => undefined,
-    drift: async () => undefined,
-    performance: async () => undefined,
-    calibration: async () => undefined,
-    close: async () => undefined,
+  const session = fakeSession({
     errorsPage: async (request) => {
       asked.push(request);
       const page = pages[request.offset];
       return page === undefined ? { value: null, error: null } : { value: page, error: null };
     },
-    cachedErrorsPage: (request: ErrorsPageRequest) => pages[request.offset],
-    errorDetail: async (request: ErrorDetailRequest) => {
+    cachedErrorsPage: (request) => pages[request.offset],
+    errorDetail: async (request) => {
       const detail = details[request.row];
       return detail === undefined ? { value: null, error: null } : { value: detail, error: null };
     },
-    cachedErrorDetail: (request: ErrorDetailRequest) => details[request.row],
-  };
+    cachedErrorDetail: (request) => details[request.row],
+  });
+  return { ...session, asked };
 }
 
 /** A store with the fraud reference and current log open. */
@@ -139,14 +130,4 @@ export function fraudStore(): AppStore {
       ]),
     );
   return store;
-}
-
-/** A component's markup over `store` and `session` (effects do not run: nothing is fetched). */
-export function renderWith(View: ComponentType, store: AppStore, session: Session): string {
-  const now: AppStore = { ...store, getInitialState: store.getState };
-  return renderToStaticMarkup(
-    <AppContext value={{ store: now, session, bridge: null, mac: false }}>
-      <View />
-    </AppContext>,
-  );
 }
