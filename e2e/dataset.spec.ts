@@ -119,9 +119,14 @@ test.describe('Dataset view', () => {
   test('keyboard: shortcuts open the pickers, the column table moves with the arrows', async ({
     page,
   }) => {
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+o');
-    await (await chooser).setFiles(`${samples}/training.parquet`);
+    // Playwright turns on file-chooser interception asynchronously, so under load a key pressed
+    // right after waitForEvent can open an unintercepted (headless, at once dismissed) dialog:
+    // press again until the chooser is caught.
+    await expect(async () => {
+      const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+      await page.keyboard.press('Control+o');
+      await (await chooser).setFiles(`${samples}/training.parquet`);
+    }).toPass({ timeout: 60_000 });
     await jobsSettled(page);
     await expect(page.getByTestId('dataset-reference')).toContainText('13,000');
 
