@@ -40,6 +40,19 @@ async function openCohorts(page: Page): Promise<void> {
   await jobsSettled(page);
 }
 
+const timelineSummary = (page: Page) => page.getByRole('region', { name: 'Timeline summary' });
+
+/** The Timeline says in words and marks on the chart since when the planted cohort dropped. */
+async function expectPlantedDrop(page: Page): Promise<void> {
+  const summary = timelineSummary(page);
+  await expect(summary).toContainText(`Recall for ${plantedWords} dropped from`);
+  await expect(summary).toContainText(`since the week of ${since}`);
+  await chartDrawn(page);
+  await expect(
+    page.locator('.performance-chart .annotation-text', { hasText: `since ${since}` }),
+  ).toBeVisible();
+}
+
 test.describe('Cohorts and Timeline views', () => {
   openAppOffline(test);
 
@@ -72,13 +85,7 @@ test.describe('Cohorts and Timeline views', () => {
 
     await page.getByRole('tab', { name: /Timeline/ }).click();
     await jobsSettled(page);
-    const summary = page.getByRole('region', { name: 'Timeline summary' });
-    await expect(summary).toContainText(`Recall for ${plantedWords} dropped from`);
-    await expect(summary).toContainText(`since the week of ${since}`);
-    await chartDrawn(page);
-    await expect(
-      page.locator('.performance-chart .annotation-text', { hasText: `since ${since}` }),
-    ).toBeVisible();
+    await expectPlantedDrop(page);
     await screenshot(page, 'timeline-view-cohort');
   });
 
@@ -154,17 +161,12 @@ test.describe('Cohorts and Timeline views', () => {
     await openCohorts(page);
     await page.getByRole('tab', { name: /Timeline/ }).click();
     await expect(page.getByLabel('Show')).toHaveValue(JSON.stringify([planted.value]));
-    const summary = page.getByRole('region', { name: 'Timeline summary' });
-    await expect(summary).toContainText(`Recall for ${plantedWords} dropped from`);
-    await expect(summary).toContainText(`since the week of ${since}`);
-    await chartDrawn(page);
-    await expect(
-      page.locator('.performance-chart .annotation-text', { hasText: `since ${since}` }),
-    ).toBeVisible();
+    await expectPlantedDrop(page);
     await screenshot(page, 'timeline-view-samples');
 
     await page.getByRole('combobox', { name: 'Window' }).selectOption('day');
     await jobsSettled(page);
+    const summary = timelineSummary(page);
     await expect(summary).toContainText('Too small to judge in');
     await expect(summary).toContainText('drawn hollow, not as zeros');
     await page.getByText('Windows as numbers').click();

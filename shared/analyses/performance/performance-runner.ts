@@ -8,7 +8,8 @@ import { cohortSource } from '../cohort-source.ts';
 import { windowStartSql } from '../windows.ts';
 import { assemble, type Assembled, type TaskRules } from './performance-assembly.ts';
 import { cohortEdges, cohortKeySql, sideTypes } from './performance-cohorts.ts';
-import type { Grouping, SideGroups } from './performance-groups.ts';
+import type { Cell } from '../../engine/arrow-columns.ts';
+import { splitGroups, type Grouping, type SideGroups } from './performance-groups.ts';
 import type { PerformanceByInfo, PerformanceWindowInfo } from './performance-result.ts';
 import type { CohortSpec } from './performance-spec.ts';
 import { windowPlan } from './performance-timeline.ts';
@@ -20,6 +21,20 @@ export interface TaskScan<S, T> {
   query: (from: Sql, side: S, grouping: Grouping) => Sql;
   read: (result: Table, keyCount: number) => SideGroups<T>;
   rowsOf: (counts: T) => number;
+}
+
+/** A scan whose counts carry their `rows`, read row by row with `add` from `zero` (splitGroups). */
+export function groupedScan<S, T extends { rows: number }>(
+  query: TaskScan<S, T>['query'],
+  add: (counts: T, r: Record<string, Cell>) => T,
+  zero: T,
+): TaskScan<S, T> {
+  const rowsOf = (c: T) => c.rows;
+  return {
+    query,
+    read: (result, keyCount) => splitGroups(result, keyCount, add, rowsOf, zero),
+    rowsOf,
+  };
 }
 
 /** The parts of a result every task shares (CLI.md keys and the extras beside them). */

@@ -14,11 +14,10 @@ import {
   groupFieldsSql,
   groupFlagsSql,
   groupingSetsSql,
-  splitGroups,
   type Grouping,
 } from './performance-groups.ts';
 import { rankCohorts } from './performance-order.ts';
-import { runTask } from './performance-runner.ts';
+import { groupedScan, runTask } from './performance-runner.ts';
 import type {
   MulticlassDeltaMetric,
   MulticlassGroup,
@@ -160,12 +159,7 @@ export async function runMulticlassPerformance(
   const { table, common } = await runTask(
     engine,
     spec,
-    {
-      query: multiclassCountsQuery,
-      read: (result, keyCount) =>
-        splitGroups(result, keyCount, addCell, (c) => c.rows, noClassCounts),
-      rowsOf: (c) => c.rows,
-    },
+    groupedScan(multiclassCountsQuery, addCell, noClassCounts),
     multiclassRules,
     ctx,
   );

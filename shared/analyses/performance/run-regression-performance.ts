@@ -12,11 +12,10 @@ import {
   groupFieldsSql,
   groupFlagsSql,
   groupingSetsSql,
-  splitGroups,
   type Grouping,
 } from './performance-groups.ts';
 import { rankCohorts } from './performance-order.ts';
-import { runTask } from './performance-runner.ts';
+import { groupedScan, runTask } from './performance-runner.ts';
 import type {
   RegressionDeltaMetric,
   RegressionGroup,
@@ -144,11 +143,7 @@ export async function runRegressionPerformance(
   const { table, common } = await runTask(
     engine,
     spec,
-    {
-      query: regressionSumsQuery,
-      read: (result, keyCount) => splitGroups(result, keyCount, readSums, (c) => c.rows, noSums),
-      rowsOf: (c) => c.rows,
-    },
+    groupedScan(regressionSumsQuery, readSums, noSums),
     regressionRules,
     ctx,
   );
