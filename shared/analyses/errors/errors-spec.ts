@@ -7,16 +7,11 @@ import type { ColumnRole } from '../../schema/column-role.ts';
 import type { DatasetSchema, SchemaColumn } from '../../schema/dataset-schema.ts';
 import { isNumericType, isTemporalType } from '../../schema/duck-types.ts';
 import type { Predicate } from '../../sql/predicate.ts';
-import { roleColumn, type BinaryOutcome } from '../binary-outcome.ts';
+import { roleColumn } from '../binary-outcome.ts';
 import { checkedCohortFilter } from '../cohort-source.ts';
-import { performanceSpecFromSchemas } from '../performance/performance-spec.ts';
-import {
-  multiclassSpecFromSchemas,
-  regressionSpecFromSchemas,
-  type LabelledSide,
-} from '../performance/performance-task-spec.ts';
+import { rowOutcomeFromSchema, type RowOutcome, type RowTask } from '../row-outcome.ts';
 
-export type ErrorsTask = 'binary' | 'multiclass' | 'regression';
+export type ErrorsTask = RowTask;
 
 /**
  * How rows are ordered: `confidence` and `error` are the computed values of ErrorRow, `score` and
@@ -58,19 +53,8 @@ export interface ErrorsFeature {
   referenceType: string | null;
 }
 
-/** A row's outcome: which columns make it, per task. */
-export type ErrorsOutcome =
-  | {
-      task: 'binary';
-      binary: BinaryOutcome;
-      /** The label value that counts as 0, for the prediction `score >= threshold` makes. */
-      negative: string;
-    }
-  | { task: 'multiclass'; side: LabelledSide; score: string | null }
-  | { task: 'regression'; side: LabelledSide };
-
 export interface ErrorsSpec {
-  outcome: ErrorsOutcome;
+  outcome: RowOutcome;
   /** The log and every one of its columns. */
   log: { table: string; columns: ErrorsColumn[] };
   /** The features are compared with it; without one, with the log itself. */
@@ -113,56 +97,9 @@ function unknownColumn(name: string, what: string): FaultlineError {
   });
 }
 
-/** The performance spec builders' errors, said as this analysis's. */
-function asErrors<T>(build: () => T): T {
-  try {
-    return build();
-  } catch (e) {
-    if (!(e instanceof FaultlineError) || !e.message.startsWith('performance: ')) throw e;
-    const data = e.toData();
-    throw new FaultlineError({ ...data, message: `errors: ${data.message.slice(13)}` });
-  }
-}
-
-function outcomeOf(
-  log: DatasetSchema,
-  where: readonly Predicate[],
-  threshold: number | undefined,
-): ErrorsOutcome {
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
-    throw bad(`threshold ${threshold}: expected a number in [0, 1]`);
-  }
-  // The reference only lends its feature values here, so its roles are not asked for (null).
-  if (log.task === 'binary') {
-    const { outcome: binary } = asErrors(
-      () =>
-        performanceSpecFromSchemas(log, null, {
-          where,
-          ...(threshold !== undefined ? { threshold } : {}),
-        }).log,
-    );
-    return { task: 'binary', binary, negative: log.label?.negative ?? '' };
-  }
-  if (threshold !== undefined) {
-    throw bad(`a threshold applies to binary logs only (this log is ${log.task ?? 'of no task'})`);
-  }
-  if (log.task === 'multiclass') {
-    const side = asErrors(() => multiclassSpecFromSchemas(log, null, { where }).log);
-    return { task: 'multiclass', side, score: roleColumn(log, 'score') };
-  }
-  if (log.task === 'regression') {
-    const side = asErrors(() => regressionSpecFromSchemas(log, null, { where }).log);
-    return { task: 'regression', side };
-  }
-  throw new FaultlineError({
-    code: 'bad_role',
-    message: `errors: the log has no task (${log.taskReason || 'no label column'}); set --label COL`,
-  });
-}
-
 function sortKey(
   sort: ErrorsSort | undefined,
-  outcome: ErrorsOutcome,
+  outcome: RowOutcome,
   log: DatasetSchema,
 ): ErrorsSortKey {
   if (sort === undefined) {
@@ -198,7 +135,7 @@ const byRole = (log: DatasetSchema, role: ColumnRole): string[] =>
 
 function displayColumns(
   requested: readonly string[] | undefined,
-  outcome: ErrorsOutcome,
+  outcome: RowOutcome,
   log: DatasetSchema,
 ): string[] {
   if (requested !== undefined) {
@@ -258,7 +195,7 @@ export function errorsSpecFromSchemas(
     );
   }
   const where = checkedCohortFilter(options.where ?? [], [['log', log]]);
-  const outcome = outcomeOf(log, where, options.threshold);
+  const outcome = rowOutcomeFromSchema(log, where, options.threshold, 'errors');
   const spec: ErrorsSpec = {
     outcome,
     log: {

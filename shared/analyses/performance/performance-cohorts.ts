@@ -2,13 +2,19 @@
 // its equal-mass bin of a numeric column, STATS.md "Numeric drift" bins), and a key's name and
 // predicates for people and for the cohort filter.
 import type { Table } from 'apache-arrow';
-import { readColumns, readRows, type Cell } from '../../engine/arrow-columns.ts';
+import type { Cell } from '../../engine/arrow-columns.ts';
 import { isNumericType } from '../../schema/duck-types.ts';
 import type { Predicate } from '../../sql/predicate.ts';
-import { ident, join, sql, type Sql } from '../../sql/sql.ts';
-import { orderStatisticIndexes, edgePositions, quantileEdges } from '../../stats/quantile-edges.ts';
+import { ident, sql, type Sql } from '../../sql/sql.ts';
+import { edgePositions, quantileEdges } from '../../stats/quantile-edges.ts';
 import { cohortSource } from '../cohort-source.ts';
-import { intSql, orderStatisticsSql, quantileBinLabel, quantileBinSql } from '../quantile-bins.ts';
+import {
+  intSql,
+  quantileBinLabel,
+  quantileBinPredicates,
+  quantileBinSql,
+  sortedValuesOf,
+} from '../quantile-bins.ts';
 import { invalidValueSql, validNumberSql } from '../valid-value.ts';
 import type { CohortSpec, PerformanceByColumn } from './performance-spec.ts';
 
@@ -37,36 +43,18 @@ export async function cohortEdges(
   const edges: (number[] | null)[] = spec.by.map(() => null);
   if (numeric.length === 0) return edges;
   const { side, types } = edgeSide(spec);
-  const from = cohortSource(side.table, spec.where);
   const value = (i: number) => validNumberSql(spec.by[i]?.name ?? '', types[i] ?? '');
-  const counts = readColumns(
-    await run(
-      sql`SELECT ${join(numeric.map((i) => sql`count(${value(i)})::DOUBLE AS ${ident(`n_${i}`)}`))}
-        FROM ${from}`,
-    ),
+  const sorted = await sortedValuesOf(
+    run,
+    cohortSource(side.table, spec.where),
+    numeric.map(value),
+    edgePositions(),
   );
-  const sizes = new Map(numeric.map((i) => [i, Number(counts[`n_${i}`]?.[0] ?? 0)]));
-  const measured = numeric.filter((i) => (sizes.get(i) ?? 0) > 0);
-  const parts = measured.map((i) => {
-    const indexes = orderStatisticIndexes(sizes.get(i) ?? 0, edgePositions());
-    return sql`SELECT ${intSql(i)} AS by_index, i, v
-      FROM (${orderStatisticsSql(from, value(i), indexes)})`;
-  });
-  const fetched = new Map<string, number>();
-  const rows = parts.length > 0 ? readRows(await run(join(parts, ' UNION ALL '))) : [];
-  for (const r of rows) fetched.set(`${Number(r.by_index)}:${Number(r.i)}`, Number(r.v));
-  for (const i of numeric) {
-    const n = sizes.get(i) ?? 0;
+  numeric.forEach((i, j) => {
+    const s = sorted[j];
     // No valid value to cut on: every valid value of the other side falls in one bin.
-    edges[i] =
-      n === 0
-        ? []
-        : quantileEdges(n, (index) => {
-            const v = fetched.get(`${i}:${index}`);
-            if (v === undefined) throw new RangeError(`cohortEdges: order statistic ${index}`);
-            return v;
-          });
-  }
+    edges[i] = s === undefined || s.n === 0 ? [] : quantileEdges(s.n, s.at);
+  });
   return edges;
 }
 
@@ -125,14 +113,7 @@ export function describeCohort(
       return;
     }
     cohort[b.name] = quantileBinLabel(e, bin);
-    const lower = e[bin - 1];
-    const upper = e[bin];
-    if (lower !== undefined) predicates?.push({ column: b.name, op: '>', value: lower });
-    if (upper !== undefined) predicates?.push({ column: b.name, op: '<=', value: upper });
-    // A single bin (no edges) holds every valid value.
-    if (lower === undefined && upper === undefined) {
-      predicates?.push({ column: b.name, op: '!=', value: null });
-    }
+    predicates?.push(...quantileBinPredicates(b.name, e, bin));
   });
   return { cohort, predicates };
 }
