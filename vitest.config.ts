@@ -8,6 +8,7 @@ export default defineConfig({
       'samples/**/*.test.ts',
       'bench/**/*.test.ts',
       'electron/**/*.test.ts',
+      'test-support/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
     ],
     testTimeout: 60_000,

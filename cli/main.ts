@@ -7,6 +7,7 @@ import { calibrationCommand, calibrationUsage } from './commands/calibration.ts'
 import { driftCommand, driftUsage } from './commands/drift.ts';
 import { inspectCommand, inspectUsage } from './commands/inspect.ts';
 import { performanceCommand, performanceUsage } from './commands/performance.ts';
+import { slicesCommand, slicesUsage } from './commands/slices.ts';
 
 type Command = (engine: () => Promise<Engine>, argv: string[]) => Promise<CommandOutput>;
 
@@ -15,6 +16,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   drift: { run: driftCommand, usage: driftUsage },
   performance: { run: performanceCommand, usage: performanceUsage },
   calibration: { run: calibrationCommand, usage: calibrationUsage },
+  slices: { run: slicesCommand, usage: slicesUsage },
 };
 
 const usage = `usage: faultline COMMAND [options]   (faultline COMMAND --help for its options)

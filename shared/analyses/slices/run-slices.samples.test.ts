@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/duckdb.node.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { DatasetSchema } from '../../schema/dataset-schema.ts';
+import type { Predicate } from '../../sql/predicate.ts';
 import { openSample, plantedFailure, sampleColumns } from '../../../test-support/samples.ts';
 import { runSlices } from './run-slices.ts';
 import type { Slice, SlicesResult } from './slices-result.ts';
 import { slicesSpecFromSchemas } from './slices-spec.ts';
 
 const planted = plantedFailure('cohort_collapse');
-const cohort = planted.cohort as { column: string; op: string; value: string }[];
+const cohort = planted.cohort as (Predicate & { value: string })[];
 
 let engine: Engine;
 let training: DatasetSchema;

@@ -14,6 +14,7 @@ import {
   sortedValuesOf,
 } from '../quantile-bins.ts';
 import { validNumberSql } from '../valid-value.ts';
+import { isFloatType } from '../../schema/duck-types.ts';
 import {
   basicSlicesSql,
   itemCodeSql,
@@ -81,7 +82,17 @@ function predicatesOf(item: SliceItem, f: KeyedFeature): Predicate[] {
   if (f.edges === null || item.bin === null) {
     return [{ column: f.name, op: '=', value: item.value }];
   }
-  return quantileBinPredicates(f.name, f.edges, item.bin);
+  const bin = quantileBinPredicates(f.name, f.edges, item.bin);
+  if (!isFloatType(f.type)) return bin;
+  // The open end bins would take in ±Infinity and NaN (DuckDB sorts NaN above every number),
+  // which the search kept out: close them at the largest finite numbers.
+  return [
+    ...(item.bin === 0 ? [{ column: f.name, op: '>=' as const, value: -Number.MAX_VALUE }] : []),
+    ...bin.filter((p) => p.op !== '!='),
+    ...(item.bin === f.edges.length
+      ? [{ column: f.name, op: '<=' as const, value: Number.MAX_VALUE }]
+      : []),
+  ];
 }
 
 /** A slice from its items (sorted, so its terms come in column order) and its counts. */

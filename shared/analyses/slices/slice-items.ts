@@ -57,8 +57,9 @@ const k = (i: number): Sql => ident(`k${i}`);
 
 /**
  * Every value of every feature, counted in one scan (GROUPING SETS, one set per feature): the
- * number of values (`values`, invalid numbers left out) and, for the valid ones only, their
- * size, error sum and largest error, ordered by feature then value text.
+ * number of values (`values`, invalid numbers left out) and, for the valid ones only (plus one
+ * row, so the count comes back when none is valid), their size, error sum and largest error,
+ * ordered by feature then value text.
  */
 export function basicSlicesSql(
   rows: Sql,
@@ -84,10 +85,11 @@ export function basicSlicesSql(
   const values = idx.map((i) => sql`${k(i)} AS ${ident(`v${i}`)}`);
   return sql`SELECT ${which} AS feature, ${keyOf} AS text, ${join(values)},
       count(*)::DOUBLE AS size, sum(e) AS error_sum, max(e) AS error_max,
-      sum(CASE WHEN ${invalid} THEN 0 ELSE 1 END) OVER ()::DOUBLE AS "values"
+      sum(CASE WHEN ${invalid} THEN 0 ELSE 1 END) OVER ()::DOUBLE AS "values",
+      NOT ${invalid} AND size >= ${minSupport} AND error_sum > 0 AS valid
     FROM ${rows}
     GROUP BY GROUPING SETS (${join(idx.map((i) => sql`(${k(i)})`))})
-    QUALIFY NOT ${invalid} AND size >= ${minSupport} AND error_sum > 0
+    QUALIFY valid OR row_number() OVER () = 1
     ORDER BY feature, text NULLS FIRST`;
 }
 
@@ -100,6 +102,7 @@ export function readItems(
   let values = 0;
   for (const r of readRows(table)) {
     values = Number(r.values);
+    if (r.valid !== true) continue;
     const feature = Number(r.feature);
     const numeric = features[feature]?.edges !== null;
     const key = r[`v${feature}`] ?? null;

@@ -68,6 +68,9 @@ describe('slicesSpecFromSchemas', () => {
     );
     const e = failure(() => slicesSpecFromSchemas(log, null, { columns: ['note'] }));
     expect(e.message).toContain('note: free text');
+    expect(failure(() => slicesSpecFromSchemas(log, null, { columns: ['fraud?'] })).message).toBe(
+      'slices: "fraud?" is the label column; slices are searched over the model\'s inputs, not its outcome',
+    );
   });
 
   it('compares with a reference that has the searched columns, its outcome read as the log reads it', () => {

@@ -70,7 +70,7 @@ function badArgument(message: string): FaultlineError {
 }
 
 /** A whole number >= 1, or an error naming the flag and what was given. */
-function wholeAtLeastOne(value: number, flag: string): number {
+export function wholeAtLeastOne(value: number, flag: string): number {
   if (!Number.isInteger(value) || value < 1) {
     throw badArgument(`${flag} must be a whole number of 1 or more, not ${String(value)}`);
   }
@@ -95,6 +95,8 @@ function whyNotSearched(kind: string, type: string): string | null {
   return null;
 }
 
+const OUTCOME_ROLES = new Set<string>(['label', 'score', 'prediction']);
+
 function features(
   log: DatasetSchema,
   requested: readonly string[] | undefined,
@@ -106,6 +108,16 @@ function features(
         code: 'unknown_column',
         column: name,
         message: `slices: no column named "${name}" in the log to search`,
+      });
+    }
+  }
+  for (const c of log.columns) {
+    // Slicing by the outcome finds where the outcome is what it is: it leaks the answer.
+    if (names.includes(c.name) && OUTCOME_ROLES.has(c.role)) {
+      throw new FaultlineError({
+        code: 'bad_argument',
+        column: c.name,
+        message: `slices: "${c.name}" is the ${c.role} column; slices are searched over the model's inputs, not its outcome`,
       });
     }
   }
