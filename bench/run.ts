@@ -10,6 +10,8 @@
  *     N-row reference's curve, against the floor of both tables.
  *   errors: the first page of an N-row log's confident errors, a page half-way down, and a row's
  *     detail against the N-row reference, against the floor of both tables.
+ *   slices: weak-slice discovery (SliceLine) over 10 columns of an N-row log, max level 3, with
+ *     the candidates evaluated per level, against the log's own floor.
  *
  *   npm run bench -- [--sizes 100000,1000000,10000000] [--runs 5] [--cases GROUP,...]
  *     [--out bench/out/results.json]
@@ -25,6 +27,7 @@ import { benchErrors } from './cases/errors.ts';
 import { benchLoad } from './cases/load.ts';
 import { benchCalibration } from './cases/calibration.ts';
 import { benchPerformance } from './cases/performance.ts';
+import { benchSlices } from './cases/slices.ts';
 import { Results, type CaseResult } from './harness.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -35,6 +38,7 @@ const CASES = {
   performance: benchPerformance,
   calibration: benchCalibration,
   errors: benchErrors,
+  slices: benchSlices,
 } as const;
 type CaseGroup = keyof typeof CASES;
 const isCaseGroup = (s: string): s is CaseGroup => Object.hasOwn(CASES, s);

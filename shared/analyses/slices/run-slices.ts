@@ -19,13 +19,14 @@ import {
   basicSlicesSql,
   itemCodeSql,
   readItems,
-  searchedRowsSql,
+  keyedTableSql,
   type KeyedFeature,
   type SliceItem,
 } from './slice-items.ts';
 import {
   candidatesSql,
   encodedTableSql,
+  erringRowsSql,
   errorPassSql,
   kthScoreSql,
   latticeTableSql,
@@ -173,11 +174,12 @@ function emptyResult(
 /**
  * Weak-slice discovery (STATS.md "Weak-slice discovery (SliceLine)"): the top-k slices of the
  * searched rows by SliceLine's score, equal to exhaustive enumeration, found level by level in
- * DuckDB with SliceLine's size, error and score bounds. Two small queries count the rows and cut
- * the numeric columns; one grouped scan counts every value; one scan encodes the rows as item
- * columns, compressed; each further level then joins candidates in SQL and groups the encoded
- * rows twice (those with errors for exact error bounds, all for the survivors' sizes). JS gets
- * counts and the top slices only. With a reference, one more scan measures the top slices there.
+ * DuckDB with SliceLine's size, error and score bounds. Two queries cut the numeric columns; one
+ * scan groups the rows by every column's value or bin (the keyed table), from which each value is
+ * counted and the rows are encoded as small item columns; each further level then joins its
+ * candidates in SQL and groups the encoded rows twice (those with errors, for exact error bounds;
+ * all, for the survivors' sizes). JS gets counts and the top slices only. With a reference, one
+ * more scan measures the top slices there.
  */
 export async function runSlices(
   engine: Engine,
@@ -187,54 +189,57 @@ export async function runSlices(
   const opts: QueryOptions = ctx.signal ? { signal: ctx.signal } : {};
   const run = (q: Sql): Promise<Table> => engine.query(q, opts);
   const levelsAbove = Math.max(0, Math.min(spec.maxLevel, spec.features.length) - 1);
-  const total = 4 + levelsAbove + (spec.reference ? 1 : 0);
+  const total = 3 + levelsAbove + (spec.reference ? 1 : 0);
   const step = (done: number, phase: string) =>
     ctx.onProgress?.({ phase, done, total, unit: 'steps' });
 
-  step(0, 'counting rows');
+  step(0, 'cutting numeric columns into bins');
   const error = rowErrorSql(spec.log.outcome);
   const from = cohortSource(spec.log.table, spec.where);
-  const counts = readRows(
-    await run(sql`SELECT count(*)::DOUBLE AS n, coalesce(sum(${error}), 0) AS se
-      FROM ${from} WHERE ${error} IS NOT NULL`),
-  )[0];
-  const n = Number(counts?.n ?? 0);
-  const errorTotal = Number(counts?.se ?? 0);
-  const minSupport = spec.minSupport ?? defaultMinSupport(n);
-  const base = {
-    n,
-    mean_error: n > 0 ? errorTotal / n : null,
-    min_support: minSupport,
-    columns: spec.features.map((f) => ({ name: f.name, edges: null })),
-  };
-  if (n === 0) return emptyResult(spec, base, 'no rows with a known error to search');
-  if (errorTotal === 0) {
-    return emptyResult(spec, base, 'the model makes no errors on these rows: no slice is worse');
-  }
-
-  step(1, 'cutting numeric columns into bins');
-  const searched = sql`(SELECT * FROM ${from} WHERE ${error} IS NOT NULL)`;
-  const features = await keyedFeatures(run, spec, searched);
-  const columns = features.map((f) => ({ name: f.name, edges: f.edges }));
-  const k: SliceScoring = { n, meanError: errorTotal / n, alpha: spec.alpha, minSupport };
-
-  step(2, 'counting every value');
-  const rows = searchedRowsSql(from, features, error);
-  const { items, values } = readItems(
-    await run(basicSlicesSql(rows, features, minSupport)),
-    features,
+  const features = await keyedFeatures(
+    run,
+    spec,
+    sql`(SELECT * FROM ${from} WHERE ${error} IS NOT NULL)`,
   );
-  const levels: SliceLevel[] = [
-    { level: 1, candidates: values, pruned: 0, evaluated: values, qualifying: 0 },
-  ];
+  const columns = features.map((f) => ({ name: f.name, edges: f.edges }));
 
   const id = ++runs;
+  const keyed = table(`faultline_slices_keyed_${id}`);
   const encoded = table(`faultline_slices_rows_${id}`);
+  const erring = table(`faultline_slices_erring_${id}`);
   const lattice = table(`faultline_slices_lattice_${id}`);
   const candidates = table(`faultline_slices_candidates_${id}`);
   let failed = true;
   try {
-    step(3, 'encoding rows');
+    step(1, 'counting every value');
+    await run(keyedTableSql(keyed, from, features, error));
+    const totals = readRows(
+      await run(sql`SELECT coalesce(sum(w), 0) AS n, coalesce(sum(se), 0) AS se FROM ${keyed}`),
+    )[0];
+    const n = Number(totals?.n ?? 0);
+    const errorTotal = Number(totals?.se ?? 0);
+    const minSupport = spec.minSupport ?? defaultMinSupport(n);
+    const base = { n, mean_error: n > 0 ? errorTotal / n : null, min_support: minSupport, columns };
+    if (n === 0 || errorTotal === 0) {
+      failed = false;
+      return emptyResult(
+        spec,
+        base,
+        n === 0
+          ? 'no rows with a known error to search'
+          : 'the model makes no errors on these rows: no slice is worse',
+      );
+    }
+    const k: SliceScoring = { n, meanError: errorTotal / n, alpha: spec.alpha, minSupport };
+    const { items, values } = readItems(
+      await run(basicSlicesSql(keyed, features, minSupport)),
+      features,
+    );
+    const levels: SliceLevel[] = [
+      { level: 1, candidates: values, pruned: 0, evaluated: values, qualifying: 0 },
+    ];
+
+    step(2, 'encoding rows');
     // Only features with valid values get a column; `column` maps a feature to its column.
     const used = features.flatMap((_, f) => (items.some((it) => it.feature === f) ? [f] : []));
     const column = (f: number) => used.indexOf(f);
@@ -247,7 +252,8 @@ export async function runSlices(
           items.filter((it) => it.feature === f),
         ),
       );
-      await run(encodedTableSql(encoded, rows, codes, items.length));
+      await run(encodedTableSql(encoded, keyed, codes, items.length));
+      await run(erringRowsSql(erring, encoded));
       await run(
         sql`INSERT INTO ${lattice} VALUES ${join(
           items.map(
@@ -266,7 +272,7 @@ export async function runSlices(
     };
     await refreshKth();
     for (let level = 2; level <= used.length && level <= spec.maxLevel; level++) {
-      step(2 + level, `level ${level}`);
+      step(1 + level, `level ${level}`);
       await run(candidatesSql(candidates, lattice, level, k, floor()));
       const made = readRows(
         await run(sql`SELECT count(*)::DOUBLE AS pairs, count(*) FILTER (WHERE keep)::DOUBLE AS kept
@@ -280,7 +286,7 @@ export async function runSlices(
             sql`SELECT DISTINCT array_to_string(feats, ',') AS f FROM ${candidates} WHERE keep`,
           ),
         ).map((r) => String(r.f).split(',').map(Number));
-        const survivors = errorPassSql(candidates, encoded, featureSets, column, k, floor());
+        const survivors = errorPassSql(candidates, erring, featureSets, column, k, floor());
         await run(sizePassSql(lattice, survivors, encoded, featureSets, column, level));
         evaluated = Number(
           readRows(
@@ -363,7 +369,7 @@ export async function runSlices(
     return result;
   } finally {
     // Without the signal, so a cancelled run cleans up too; the run's own error wins.
-    for (const t of [candidates, lattice, encoded]) {
+    for (const t of [candidates, lattice, erring, encoded, keyed]) {
       await engine.query(sql`DROP TABLE IF EXISTS ${t}`).catch((e: unknown) => {
         if (!failed) throw e;
       });

@@ -1,7 +1,7 @@
 // SliceLine's lattice in DuckDB SQL (Sagadeeva & Boehm, SIGMOD 2021). A slice is the sorted list
 // of its items (slice-items.ts) with the list of their features; the rows are an encoded table
-// with one item column per feature (0: a value in no valid slice), compressed to distinct rows
-// with their count `w`, error sum `se` and largest error `sm`. Level L's candidates join two valid
+// with one item column per feature (0: a value in no valid slice), each row a group of the log's
+// rows with its count `w`, error sum `se` and largest error `sm`. Level L's candidates join two valid
 // slices of level L-1 that share their first L-2 items, keep those whose every (L-1)-subset is a
 // valid slice (the missing-parents rule), and take their parents' smallest size, error sum and
 // largest error as upper bounds; a candidate whose score bound cannot reach the top k is pruned.
@@ -22,13 +22,10 @@ const c = (i: number): Sql => ident(`c${i}`);
 const itemType = (items: number): Sql =>
   raw(items <= 0xff ? 'UTINYINT' : items <= 0xffff ? 'USMALLINT' : 'UINTEGER');
 
-/** The encoded rows, compressed: one item column per feature that has valid items. */
-export function encodedTableSql(name: Sql, rows: Sql, codes: readonly Sql[], items: number): Sql {
+/** The keyed rows encoded: one item column per feature that has valid items. */
+export function encodedTableSql(name: Sql, keyed: Sql, codes: readonly Sql[], items: number): Sql {
   const columns = codes.map((code, i) => sql`(${code})::${itemType(items)} AS ${c(i)}`);
-  return sql`CREATE TEMP TABLE ${name} AS
-    SELECT ${join(codes.map((_, i) => c(i)))}, count(*)::DOUBLE AS w, sum(e) AS se, max(e) AS sm
-    FROM (SELECT ${join(columns)}, e FROM ${rows})
-    GROUP BY ALL`;
+  return sql`CREATE TEMP TABLE ${name} AS SELECT ${join(columns)}, w, se, sm FROM ${keyed}`;
 }
 
 /** The lattice's table of evaluated slices. */
@@ -100,25 +97,28 @@ function perFeatureListSql(
   featureSets: readonly (readonly number[])[],
   column: (f: number) => number,
   aggregates: Sql,
-  where: Sql,
 ): Sql {
   return join(
     featureSets.map((fs) => {
       const cols = join(fs.map((f) => c(column(f))));
-      return sql`SELECT [${cols}]::INTEGER[] AS items, ${aggregates} FROM ${encoded} WHERE ${where} GROUP BY ${cols}`;
+      return sql`SELECT [${cols}]::INTEGER[] AS items, ${aggregates} FROM ${encoded} GROUP BY ${cols}`;
     }),
     ' UNION ALL ',
   );
 }
 
+/** The encoded rows with some error: far fewer than all rows when the model is mostly right. */
+export const erringRowsSql = (name: Sql, encoded: Sql): Sql =>
+  sql`CREATE TEMP TABLE ${name} AS SELECT * FROM ${encoded} WHERE se > 0`;
+
 /**
- * Exact error sums and largest errors of the candidates, from the encoded rows with some error
- * only (far fewer than all rows when the model is mostly right); candidates whose bound, now from
- * their own error, cannot reach `floor` are dropped. Returns the survivors' items.
+ * Exact error sums and largest errors of the candidates, from the erring rows (erringRowsSql);
+ * candidates whose bound, now from their own error, cannot reach `floor` are dropped. Returns
+ * the survivors' items.
  */
 export function errorPassSql(
   candidates: Sql,
-  encoded: Sql,
+  erring: Sql,
   featureSets: readonly (readonly number[])[],
   column: (f: number) => number,
   k: SliceScoring,
@@ -126,7 +126,7 @@ export function errorPassSql(
 ): Sql {
   return sql`SELECT cand.items, cand.feats, cand.ss AS ss_bound, g.se, g.sm
     FROM ${candidates} cand JOIN (
-      ${perFeatureListSql(encoded, featureSets, column, sql`sum(se) AS se, max(sm) AS sm`, sql`se > 0`)}
+      ${perFeatureListSql(erring, featureSets, column, sql`sum(se) AS se, max(sm) AS sm`)}
     ) g ON g.items = cand.items
     WHERE cand.keep AND ${upperBoundSql(sql`cand.ss`, sql`g.se`, sql`g.sm`, k)} >= ${floor}`;
 }
@@ -146,7 +146,7 @@ export function sizePassSql(
   return sql`INSERT INTO ${lattice}
     SELECT ${intSql(level)}, s.items, s.feats, g.ss, s.se, s.sm
     FROM (${survivors}) s JOIN (
-      ${perFeatureListSql(encoded, featureSets, column, sql`sum(w) AS ss`, sql`true`)}
+      ${perFeatureListSql(encoded, featureSets, column, sql`sum(w) AS ss`)}
     ) g ON g.items = s.items`;
 }
 
