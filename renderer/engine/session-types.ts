@@ -2,7 +2,12 @@ import type { FileRef } from '../../shared/ipc/contract.ts';
 import type { ColumnRole } from '../../shared/schema/column-role.ts';
 import type { DatasetSide } from '../store/datasets-slice.ts';
 import type { ErrorsSession } from './errors-session.ts';
-import type { CalibrationRequest, DriftRequest, PerformanceRequest } from './worker-protocol.ts';
+import type {
+  CalibrationRequest,
+  DriftRequest,
+  PerformanceRequest,
+  SlicesRequest,
+} from './worker-protocol.ts';
 
 /** A file the user gave the app: a browser File (picker, drop, fetched sample) or a desktop grant. */
 export type PickedFile = { kind: 'file'; file: File } | { kind: 'granted'; ref: FileRef };
@@ -35,6 +40,11 @@ export interface Session extends ErrorsSession {
    * request's JSON; nothing when cached or already running; cancels an older one still running.
    */
   calibration(request: CalibrationRequest): Promise<void>;
+  /**
+   * Searches the log for its weakest slices for the request and caches them under SLICES_VIEW by
+   * the request's JSON; nothing when cached or already running; cancels an older one still running.
+   */
+  slices(request: SlicesRequest): Promise<void>;
   /** Closes a dataset and drops its table. */
   close(datasetId: string): Promise<void>;
 }

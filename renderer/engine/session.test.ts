@@ -5,7 +5,13 @@ import { createNodeEngine } from '../../shared/engine/duckdb.node.ts';
 import type { Engine, Progress } from '../../shared/engine/engine.ts';
 import { nodeCodecs } from '../../shared/engine/node-sources.node.ts';
 import { createAppStore, type AppStore } from '../store/store.ts';
-import { CALIBRATION_VIEW, createSession, DRIFT_VIEW, PERFORMANCE_VIEW } from './session.ts';
+import {
+  CALIBRATION_VIEW,
+  createSession,
+  DRIFT_VIEW,
+  PERFORMANCE_VIEW,
+  SLICES_VIEW,
+} from './session.ts';
 import type { PickedFile, Session } from './session-types.ts';
 import { createWorkerClient, type WorkerClient } from './worker-client.ts';
 import { serveWorkerMethods } from './worker-host.ts';
@@ -17,6 +23,8 @@ import type { AnyPerformanceResult } from '../../shared/analyses/performance/per
 import { performanceRequestOf } from '../views/performance/performance-request.ts';
 import type { CalibrationResult } from '../../shared/analyses/calibration/calibration-result.ts';
 import { calibrationRequestOf } from '../views/calibration/calibration-request.ts';
+import type { SlicesResult } from '../../shared/analyses/slices/slices-result.ts';
+import { slicesRequestOf } from '../views/slices/slices-request.ts';
 
 // The session against the real worker code: host and client over a MessageChannel, the core on
 // the Node engine (the browser engine differs only in how it reads a File; e2e covers that).
@@ -405,6 +413,56 @@ describe('session', () => {
       expect(result?.n).toBe(result?.cohorts?.[0]?.n);
       await session.close('reference');
       expect(store.getState().viewResults[CALIBRATION_VIEW]).toBeUndefined();
+    });
+  });
+
+  describe('slices', () => {
+    async function opened() {
+      const { store, session } = setup();
+      await session.open('reference', [picked('training.parquet')]);
+      await session.open('current', [picked('production.parquet')]);
+      const request = slicesRequestOf(store.getState());
+      if (request === null) throw new Error('the samples have a label and features');
+      return { store, session, request };
+    }
+    const results = (store: AppStore) =>
+      Object.values(store.getState().viewResults[SLICES_VIEW] ?? {}).map(
+        (e) => e.result as SlicesResult,
+      );
+
+    it('finds the planted APAC android collapse first, broke against the reference', async () => {
+      const { store, session, request } = await opened();
+      await session.slices(request);
+      const [result] = results(store);
+      expect(result?.n).toBe(26000);
+      const top = result?.slices[0];
+      expect(top?.predicates).toEqual(
+        expect.arrayContaining([
+          { column: 'region', op: '=', value: 'APAC' },
+          { column: 'device', op: '=', value: 'android' },
+        ]),
+      );
+      expect(top?.reference?.history).toBe('broke');
+      expect(jobList(store).at(-1)?.label).toBe('Measuring weak slices');
+    });
+
+    it('searches one week of the log, its slices measured in the whole reference', async () => {
+      const { store, session, request } = await opened();
+      store.getState().chooseSlices({ window: '2026-10-19' });
+      const windowed = slicesRequestOf(store.getState());
+      expect(windowed).toMatchObject({
+        reference: request.reference,
+        window: { unit: 'week', start: '2026-10-19', end: '2026-10-26' },
+      });
+      if (windowed === null) throw new Error('no request');
+      await session.slices(windowed);
+      const [result] = results(store);
+      // A week of 8 in a log of 26,000 rows spread evenly over them.
+      expect(result?.n).toBeGreaterThan(2000);
+      expect(result?.n).toBeLessThan(26000 / 4);
+      expect(result?.slices.every((s) => s.reference !== undefined)).toBe(true);
+      expect(result?.reference_mean_error).toBeGreaterThan(0);
+      expect(request.window).toBeNull();
     });
   });
 });

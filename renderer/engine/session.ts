@@ -9,7 +9,7 @@ import { createWorkerClient, type CallOptions, type WorkerClient } from './worke
 import type { ArgsOf, TableView, WorkerFile } from './worker-protocol.ts';
 
 /** The analyses whose results the store caches per view and request. */
-export type CachedMethod = 'drift' | 'performance' | 'calibration';
+export type CachedMethod = 'drift' | 'performance' | 'calibration' | 'slices';
 
 /** The Drift view's id, under which its results are cached by request. */
 export const DRIFT_VIEW = 'drift';
@@ -20,11 +20,15 @@ export const PERFORMANCE_VIEW = 'performance';
 /** The Calibration view's id, under which its results are cached by request. */
 export const CALIBRATION_VIEW = 'calibration';
 
+/** The Slices view's id, under which its results are cached by request. */
+export const SLICES_VIEW = 'slices';
+
 /** Where each cached analysis keeps its results in the store, by request. */
 export const cacheViewOf: Record<CachedMethod, string> = {
   drift: DRIFT_VIEW,
   performance: PERFORMANCE_VIEW,
   calibration: CALIBRATION_VIEW,
+  slices: SLICES_VIEW,
 };
 
 /** A request's cache key: the same request always gives the same text. */
@@ -193,6 +197,7 @@ export function createSession(
     drift: cachedAnalysis('drift', 'drift', (r) => [r.reference.table, r.current.table]),
     performance: cachedAnalysis('performance', 'performance', logTables),
     calibration: cachedAnalysis('calibration', 'calibration', logTables),
+    slices: cachedAnalysis('slices', 'weak slices', logTables),
     ...createErrorsSession(store, client, runJob),
     async openSample() {
       let files: PickedFile[] = [];

@@ -12,6 +12,7 @@ export function fakeSession(overrides: Partial<Session> = {}): Session {
     drift: async () => undefined,
     performance: async () => undefined,
     calibration: async () => undefined,
+    slices: async () => undefined,
     errorsPage: async () => ({ value: null, error: null }),
     cachedErrorsPage: () => undefined,
     errorDetail: async () => ({ value: null, error: null }),

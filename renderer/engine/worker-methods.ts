@@ -6,6 +6,8 @@ import { errorsSpecFromSchemas } from '../../shared/analyses/errors/errors-spec.
 import { runErrorDetail } from '../../shared/analyses/errors/run-error-detail.ts';
 import { runErrorsPage } from '../../shared/analyses/errors/run-errors-page.ts';
 import { runPerformanceOfTask } from '../../shared/analyses/performance/run-performance-of-task.ts';
+import { runSlices } from '../../shared/analyses/slices/run-slices.ts';
+import { slicesSpecFromSchemas } from '../../shared/analyses/slices/slices-spec.ts';
 import type { Engine, RunContext } from '../../shared/engine/engine.ts';
 import {
   dropTable,
@@ -135,6 +137,14 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
         options,
       );
       return runCalibration(engine, spec, ctx);
+    },
+    async slices({ log, reference, window, ...options }, ctx) {
+      const spec = slicesSpecFromSchemas(
+        schemaOf(log),
+        reference === null ? null : schemaOf(reference),
+        { ...options, ...(window ? { window } : {}) },
+      );
+      return runSlices(engine, spec, ctx);
     },
     async errorsPage({ log, reference, where, sort, offset, limit }, ctx) {
       const spec = errorsSpecFromSchemas(

@@ -6,6 +6,7 @@ import type { ErrorDetail, ErrorsPage } from '../../shared/analyses/errors/error
 import type { ErrorsSort } from '../../shared/analyses/errors/errors-spec.ts';
 import type { PrimaryMetric } from '../../shared/analyses/performance/performance-spec.ts';
 import type { AnyPerformanceResult } from '../../shared/analyses/performance/performance-task-result.ts';
+import type { SlicesResult } from '../../shared/analyses/slices/slices-result.ts';
 import type { WindowUnit } from '../../shared/analyses/windows.ts';
 import type { Progress } from '../../shared/engine/engine.ts';
 import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
@@ -73,6 +74,34 @@ export interface CalibrationRequest {
   where: Predicate[];
 }
 
+/** One time window of the log's time column: from `start` (inclusive) to `end` (exclusive). */
+export interface SlicesWindow {
+  unit: WindowUnit;
+  /** ISO dates, as windows are named: `2026-09-21`. */
+  start: string;
+  end: string;
+}
+
+/** What the Slices view asks for; its JSON is the view's cache key. */
+export interface SlicesRequest {
+  /** The log searched for weak slices. */
+  log: TableView;
+  /** Each top slice's error there too ("always hard" or "broke"); null: the log alone. */
+  reference: TableView | null;
+  /** The weight of a slice's error against its size, in (0, 1]. */
+  alpha: number;
+  /** How many slices, best first. */
+  k: number;
+  /** The most columns in one slice. */
+  maxLevel: number;
+  /** The fewest rows in a slice; null: STATS.md's default for the rows searched. */
+  minSupport: number | null;
+  /** Only the log's rows in this window of its time column (the reference whole); null: every row. */
+  window: SlicesWindow | null;
+  /** The active cohort filter, applied to both sides. */
+  where: Predicate[];
+}
+
 /** What the Errors grid lists: the log's mispredictions within the active cohort, sorted. */
 export interface ErrorsRequest {
   /** The log whose wrong predictions are listed. */
@@ -112,6 +141,8 @@ export interface WorkerMethods {
   performance(args: PerformanceRequest): AnyPerformanceResult;
   /** The log's reliability bins, ECE, MCE and Brier score, per cohort; the reference's beside. */
   calibration(args: CalibrationRequest): CalibrationResult;
+  /** The log's weakest slices (SliceLine), each against the same slice in the reference. */
+  slices(args: SlicesRequest): SlicesResult;
   /** One page of the log's mispredictions, with their count and the rows in scope. */
   errorsPage(args: ErrorsPageRequest): ErrorsPage;
   /** One row's outcome and every feature against the reference, most unusual first. */

@@ -14,6 +14,15 @@ describe('createAppStore', () => {
       jobs: {},
       performanceChoices: { by: null, metric: null, window: 'auto', focus: null },
       calibrationChoices: { bins: 10, strategy: 'uniform', by: null },
+      slicesChoices: {
+        k: 10,
+        maxLevel: 3,
+        alpha: 0.95,
+        minSupport: null,
+        windowUnit: 'auto',
+        window: null,
+        picked: null,
+      },
     });
   });
 
@@ -35,10 +44,11 @@ describe('createAppStore', () => {
     s.cancelJob(s.startJob('load big'));
     s.choosePerformance({ by: ['age'], metric: 'recall', window: 'week', focus: '["a"]' });
     s.chooseCalibration({ bins: 20, strategy: 'quantile', by: 'age' });
+    s.chooseSlices({ k: 5, window: '2026-09-21', picked: { from: [], cohort: s.cohort } });
     removeDatasetEverywhere(store, 'log');
 
     const data = stateData(store.getState());
-    expect(Object.keys(data)).toHaveLength(8);
+    expect(Object.keys(data)).toHaveLength(9);
     expect(structuredClone(data)).toStrictEqual(data);
     expect(JSON.parse(JSON.stringify(data))).toStrictEqual(data);
   });

@@ -11,6 +11,7 @@ import {
   type PerformanceChoicesSlice,
 } from './performance-choices-slice.ts';
 import { createRolesSlice, type RolesSlice } from './roles-slice.ts';
+import { createSlicesChoicesSlice, type SlicesChoicesSlice } from './slices-choices-slice.ts';
 import { createViewsSlice, type ViewsSlice } from './views-slice.ts';
 
 /** The whole renderer state: every slice's data (plain, serializable) and actions. */
@@ -20,7 +21,8 @@ export type AppState = DatasetsSlice &
   ViewsSlice &
   JobsSlice &
   PerformanceChoicesSlice &
-  CalibrationChoicesSlice;
+  CalibrationChoicesSlice &
+  SlicesChoicesSlice;
 
 /** What createAppStore can be given; tests and the app differ only here. */
 export interface AppStoreOptions {
@@ -39,6 +41,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
     ...createJobs(...a),
     ...createPerformanceChoicesSlice(...a),
     ...createCalibrationChoicesSlice(...a),
+    ...createSlicesChoicesSlice(...a),
   }));
 }
 

@@ -71,4 +71,14 @@ describe('view registry', () => {
     store.getState().addDataset(makeDataset('log', ['amount'], 'log'));
     expect(calibration?.isAvailable(store.getState())).toBe(true);
   });
+
+  it('offers Slices right after Errors once a log is open, even one without a label', () => {
+    const ids = views.map((v) => v.id);
+    expect(ids.indexOf('slices')).toBe(ids.indexOf('errors') + 1);
+    const store = createAppStore();
+    const slices = views.find((v) => v.id === 'slices');
+    expect(slices?.isAvailable(store.getState())).toBe(false);
+    store.getState().addDataset(makeDataset('log', ['amount'], 'log'));
+    expect(slices?.isAvailable(store.getState())).toBe(true);
+  });
 });

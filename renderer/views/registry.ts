@@ -6,6 +6,7 @@ import { cohortsView } from './cohorts/cohorts-view.ts';
 import { timelineView } from './timeline/timeline-view.ts';
 import { calibrationView } from './calibration/calibration-view.ts';
 import { errorsView } from './errors/errors-view.ts';
+import { slicesView } from './slices/slices-view.ts';
 
 /** One view of the app: a tab, and what it needs to be shown. */
 export interface ViewDefinition {
@@ -25,6 +26,7 @@ export const views: readonly ViewDefinition[] = [
   timelineView,
   calibrationView,
   errorsView,
+  slicesView,
 ];
 
 /** The view to show: the chosen one while available, else the first available, else null. */

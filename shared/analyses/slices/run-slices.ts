@@ -195,7 +195,7 @@ export async function runSlices(
 
   step(0, 'cutting numeric columns into bins');
   const error = rowErrorSql(spec.log.outcome);
-  const from = cohortSource(spec.log.table, spec.where);
+  const from = cohortSource(spec.log.table, [...(spec.where ?? []), ...(spec.window ?? [])]);
   const features = await keyedFeatures(
     run,
     spec,
@@ -347,12 +347,9 @@ export async function runSlices(
       levels,
       skipped_columns: spec.skipped,
       reference_mean_error: null,
-      empty_reason:
-        slices.length === 0
-          ? 'no slice of at least the min support errs enough to score above 0'
-          : null,
+      empty_reason: null,
     };
-    if (spec.reference && slices.length > 0) {
+    if (spec.reference) {
       step(total - 1, 'measuring the slices in the reference');
       const ref = readReference(
         await run(referenceCountsSql({ ...spec, reference: spec.reference }, slices)),

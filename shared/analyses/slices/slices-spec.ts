@@ -7,6 +7,7 @@ import { isNumericType } from '../../schema/duck-types.ts';
 import type { Predicate } from '../../sql/predicate.ts';
 import { checkedCohortFilter } from '../cohort-source.ts';
 import { rowOutcomeFromSchema, type RowOutcome, type RowTask } from '../row-outcome.ts';
+import { timeColumn } from '../windows.ts';
 
 export type SlicesTask = RowTask;
 
@@ -39,8 +40,10 @@ export interface SlicesSpec {
   features: SliceFeature[];
   /** Feature columns not searched, and why. */
   skipped: { column: string; reason: string }[];
-  /** The subset searched (the cohort filter, a time window): on both sides. */
+  /** The subset searched (the cohort filter): on both sides. */
   where?: Predicate[];
+  /** One window of the log's time column: the log only, its slices compared with the whole reference. */
+  window?: Predicate[];
   alpha: number;
   k: number;
   maxLevel: number;
@@ -63,6 +66,29 @@ export interface SlicesSpecOptions {
   where?: readonly Predicate[];
   /** Binary only: predict positive when score >= threshold instead of the logged prediction. */
   threshold?: number;
+  /** Only the log's rows from `start` (inclusive) to `end` (exclusive) of its time column. */
+  window?: SliceWindow;
+}
+
+/** A time window, as ISO dates or timestamps (DuckDB casts them to the time column's type). */
+export interface SliceWindow {
+  start: string;
+  end: string;
+}
+
+/** The window as predicates on the log's time column (the log must have one). */
+function windowPredicates(log: DatasetSchema, window: SliceWindow): Predicate[] {
+  const time = timeColumn(log, undefined, 'the log');
+  if (time === null) {
+    throw new FaultlineError({
+      code: 'bad_argument',
+      message: 'slices: the log has no time column to take a window of',
+    });
+  }
+  return [
+    { column: time, op: '>=', value: window.start },
+    { column: time, op: '<', value: window.end },
+  ];
 }
 
 function badArgument(message: string): FaultlineError {
@@ -170,6 +196,7 @@ export function slicesSpecFromSchemas(
     minSupport,
   };
   if (where.length > 0) spec.where = where;
+  if (options.window) spec.window = windowPredicates(log, options.window);
   if (reference) {
     for (const f of searched.features) {
       if (!reference.columns.some((c) => c.name === f.name)) {
