@@ -81,4 +81,17 @@ describe('runSlices on the bundled production log, with training as the referenc
     expect(before.n).toBeLessThan(production.rows);
     expect(before.slices.map((s) => s.text)).not.toContain(result.slices[0]?.text);
   });
+
+  it('one window of the log is compared with the whole reference', async () => {
+    const week = await runSlices(
+      engine,
+      slicesSpecFromSchemas(production, training, {
+        window: { start: '2026-10-19', end: '2026-10-26' },
+      }),
+    );
+    expect(week.n).toBeGreaterThan(0);
+    expect(week.n).toBeLessThan(production.rows / 4);
+    expect(week.reference_mean_error).toBe(result.reference_mean_error);
+    expect(week.slices.every((s) => (s.reference?.size ?? 0) > 0)).toBe(true);
+  });
 });
