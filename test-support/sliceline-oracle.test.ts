@@ -2,9 +2,15 @@
 // `sliceline_exhaustive` over sliceline_data.csv): the oracle that run-slices.oracle.test.ts
 // trusts is itself checked here, with `amount_bin` as a categorical column and with `amount` cut
 // into its own 5 equal-mass bins.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closeTo, expectClose, loadReference, referenceDir } from './reference.ts';
+import { closeTo, expectClose } from './reference.ts';
+import {
+  readSlicelineData,
+  slicelineCase,
+  slicelineTolerance,
+  type SlicelineRun,
+  type SlicelineSlice,
+} from './sliceline-reference.ts';
 import {
   compareCodePoints,
   compareSlices,
@@ -14,56 +20,13 @@ import {
   type OracleResult,
 } from './sliceline-oracle.ts';
 
-interface RefSlice {
-  predicates: { column: string; op: '='; value: string | null }[];
-  text: string;
-  level: number;
-  size: number;
-  error_sum: number;
-  error: number;
-  score: number;
-}
+const refCase = slicelineCase;
 
-interface RefRun {
-  params: { alpha: number; k: number; max_level: number; min_support: number | null };
-  info?: {
-    n: number;
-    mean_error: number;
-    min_support: number;
-    candidates_evaluated: number;
-    qualifying: number;
-  };
-  expected: RefSlice[];
-}
-
-interface RefCase {
-  name: string;
-  inputs: { file: string; columns: string[]; amount_edges: number[]; error_column: string };
-  runs: RefRun[];
-}
-
-const reference = loadReference<{ tolerance: { rel: number }; cases: RefCase[] }>('sliceline.json');
-const refCase = reference.cases[0] as RefCase;
-
-/** sliceline_data.csv: plain fields (no quotes, no commas); an empty field is a null. */
-function readData(): Record<string, string | null>[] {
-  const lines = readFileSync(referenceDir + refCase.inputs.file, 'utf8')
-    .trim()
-    .split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',');
-  return lines.slice(1).map((line) => {
-    const fields = line.split(',');
-    return Object.fromEntries(
-      header.map((h, i) => [h, fields[i] === '' ? null : (fields[i] ?? null)]),
-    );
-  });
-}
-
-const data = readData();
+const data = readSlicelineData();
 const errors = data.map((r) => Number(r[refCase.inputs.error_column]));
 
-function run(runIndex: number, columns: OracleColumn[]): { run: RefRun; got: OracleResult } {
-  const refRun = refCase.runs[runIndex] as RefRun;
+function run(runIndex: number, columns: OracleColumn[]): { run: SlicelineRun; got: OracleResult } {
+  const refRun = refCase.runs[runIndex] as SlicelineRun;
   const got = slicelineOracle({
     rows: data,
     columns,
@@ -77,26 +40,26 @@ function run(runIndex: number, columns: OracleColumn[]): { run: RefRun; got: Ora
 }
 
 /** The expected slices with `amount_bin` renamed (the amount column cut by the oracle). */
-const renamed = (s: RefSlice, from: string, to: string): RefSlice => ({
+const renamed = (s: SlicelineSlice, from: string, to: string): SlicelineSlice => ({
   ...s,
   text: s.text.replaceAll(`${from} = `, `${to} = `),
   predicates: s.predicates.map((p) => (p.column === from ? { ...p, column: to } : p)),
 });
 
-function expectSame(got: OracleResult, expected: RefSlice[], numeric: string | null): void {
+function expectSame(got: OracleResult, expected: SlicelineSlice[], numeric: string | null): void {
   expect(got.slices.map((s) => s.text)).toEqual(expected.map((s) => s.text));
   got.slices.forEach((s, i) => {
-    const e = expected[i] as RefSlice;
+    const e = expected[i] as SlicelineSlice;
     expect(s.level).toBe(e.level);
     expect(s.size).toBe(e.size);
     expect(s.error_sum).toBe(e.error_sum);
     expect(s.rows).toHaveLength(s.size);
     expect(
-      closeTo(s.error, e.error, reference.tolerance.rel),
+      closeTo(s.error, e.error, slicelineTolerance),
       `${e.text} error: ${s.error} vs ${e.error}`,
     ).toBe(true);
     expect(
-      closeTo(s.score, e.score, reference.tolerance.rel),
+      closeTo(s.score, e.score, slicelineTolerance),
       `${e.text} score: ${s.score} vs ${e.score}`,
     ).toBe(true);
     expect(

@@ -1,54 +1,32 @@
 // SliceLine against ../shared/reference/sliceline.json: the top-k slices an exhaustive
 // enumeration found (make_reference.py), with their sizes, error sums, scores and tie order.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/duckdb.node.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { DatasetSchema } from '../../schema/dataset-schema.ts';
 import { loadCsvText } from '../../../test-support/csv-table.ts';
-import { expectClose, loadReference, referenceDir } from '../../../test-support/reference.ts';
+import { expectClose } from '../../../test-support/reference.ts';
+import {
+  readSlicelineData,
+  slicelineCase,
+  type SlicelineSlice,
+} from '../../../test-support/sliceline-reference.ts';
 import { runSlices } from './run-slices.ts';
 import { slicesSpecFromSchemas } from './slices-spec.ts';
 
-interface ExpectedSlice {
-  predicates: { column: string; op: string; value: string | null }[];
-  text: string;
-  level: number;
-  size: number;
-  error_sum: number;
-  error: number;
-  score: number;
-}
-
-interface SlicelineCase {
-  inputs: { columns: string[]; amount_edges: number[] };
-  runs: {
-    params: { alpha: number; k: number; max_level: number; min_support: number | null };
-    info?: { n: number; mean_error: number; min_support: number };
-    expected: ExpectedSlice[];
-  }[];
-}
-
-const [reference] = loadReference<{ cases: SlicelineCase[] }>('sliceline.json').cases;
-if (!reference) throw new Error('sliceline.json: no case');
+const reference = slicelineCase;
 
 /**
  * The reference rows as a binary log whose misclassification is the reference's error column
  * (label = error, prediction = 0); `amount_bin` read as text, or left out for `amount` to be cut.
  */
 function referenceLog(binned: boolean): string {
-  const lines = readFileSync(referenceDir + 'sliceline_data.csv', 'utf8')
-    .trim()
-    .split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',');
-  const at = (name: string) => header.indexOf(name);
   const keep = ['region', 'device', 'plan', 'channel', 'tier', binned ? 'amount_bin' : 'amount'];
   return [
     [...keep, 'label', 'prediction'].join(','),
-    ...lines.slice(1).map((line) => {
-      const cells = line.split(',');
-      return [...keep.map((c) => cells[at(c)] ?? ''), cells[at('error')] ?? '', '0'].join(',');
-    }),
+    ...readSlicelineData().map((r) =>
+      [...keep.map((c) => r[c] ?? ''), r[reference.inputs.error_column] ?? '', '0'].join(','),
+    ),
   ].join('\n');
 }
 
@@ -94,7 +72,7 @@ describe('runSlices against the exhaustive enumeration of sliceline.json', () =>
       const result = await runSlices(engine, slicesSpecFromSchemas(binned, null, options));
       expect(result.slices.map((s) => s.text)).toEqual(expected.map((s) => s.text));
       result.slices.forEach((s, i) => {
-        const e = expected[i] as ExpectedSlice;
+        const e = expected[i] as SlicelineSlice;
         expect(s.level).toBe(e.level);
         expect(s.size).toBe(e.size);
         expect(s.error_sum).toBe(e.error_sum);
