@@ -23,8 +23,8 @@ export interface SortedValues {
 
 /**
  * For each value expression over `from`, its count of non-null values and the order statistics
- * the linear quantiles at `positions` need: two queries whatever the number of values (the counts,
- * then the order statistics by quantile_disc). `at` throws for an index that was not fetched.
+ * the linear quantiles at `positions` need: one query for the counts, then one per value for its
+ * order statistics (by quantile_disc). `at` throws for an index that was not fetched.
  */
 export async function sortedValuesOf(
   run: (q: Sql) => Promise<Table>,
@@ -54,16 +54,16 @@ export async function sortedValuesOf(
     ];
   });
   const fetched = new Map<string, number>();
-  if (wanted.length > 0) {
-    const t = await run(sql`SELECT ${join(wanted.map((w) => w.sql))} FROM ${from}`);
-    for (const w of wanted) {
-      const list = t.getChild(`q_${w.i}`)?.get(0) as Iterable<unknown> | null | undefined;
-      const got = list ? Array.from(list, Number) : [];
-      w.indexes.forEach((x, j) => {
-        const v = got[j];
-        if (v !== undefined) fetched.set(`${w.i}:${x}`, v);
-      });
-    }
+  // One value a query: quantile_disc holds every value it selects from, and ten 10M-row columns
+  // at once would not fit in DuckDB-WASM's memory beside the table.
+  for (const w of wanted) {
+    const t = await run(sql`SELECT ${w.sql} FROM ${from}`);
+    const list = t.getChild(`q_${w.i}`)?.get(0) as Iterable<unknown> | null | undefined;
+    const got = list ? Array.from(list, Number) : [];
+    w.indexes.forEach((x, j) => {
+      const v = got[j];
+      if (v !== undefined) fetched.set(`${w.i}:${x}`, v);
+    });
   }
   return sizes.map((n, i) => ({
     n,

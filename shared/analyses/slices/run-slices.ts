@@ -19,7 +19,7 @@ import {
   basicSlicesSql,
   itemCodeSql,
   readItems,
-  keyedTableSql,
+  searchedRowsSql,
   type KeyedFeature,
   type SliceItem,
 } from './slice-items.ts';
@@ -174,11 +174,10 @@ function emptyResult(
 /**
  * Weak-slice discovery (STATS.md "Weak-slice discovery (SliceLine)"): the top-k slices of the
  * searched rows by SliceLine's score, equal to exhaustive enumeration, found level by level in
- * DuckDB with SliceLine's size, error and score bounds. Two queries cut the numeric columns; one
- * scan groups the rows by every column's value or bin (the keyed table), from which each value is
- * counted and the rows are encoded as small item columns; each further level then joins its
- * candidates in SQL and groups the encoded rows twice (those with errors, for exact error bounds;
- * all, for the survivors' sizes). JS gets counts and the top slices only. With a reference, one
+ * DuckDB with SliceLine's size, error and score bounds. A few queries cut the numeric columns and
+ * count the rows; one grouped scan counts every value; one scan encodes the rows as small item
+ * columns, grouped; each further level then joins its candidates in SQL and groups the encoded
+ * rows twice (those with errors, for exact error bounds; all, for the survivors' sizes). JS gets counts and the top slices only. With a reference, one
  * more scan measures the top slices there.
  */
 export async function runSlices(
@@ -203,8 +202,8 @@ export async function runSlices(
   );
   const columns = features.map((f) => ({ name: f.name, edges: f.edges }));
 
+  const rows = searchedRowsSql(from, features, error);
   const id = ++runs;
-  const keyed = table(`faultline_slices_keyed_${id}`);
   const encoded = table(`faultline_slices_rows_${id}`);
   const erring = table(`faultline_slices_erring_${id}`);
   const lattice = table(`faultline_slices_lattice_${id}`);
@@ -212,9 +211,8 @@ export async function runSlices(
   let failed = true;
   try {
     step(1, 'counting every value');
-    await run(keyedTableSql(keyed, from, features, error));
     const totals = readRows(
-      await run(sql`SELECT coalesce(sum(w), 0) AS n, coalesce(sum(se), 0) AS se FROM ${keyed}`),
+      await run(sql`SELECT count(*)::DOUBLE AS n, coalesce(sum(e), 0) AS se FROM ${rows}`),
     )[0];
     const n = Number(totals?.n ?? 0);
     const errorTotal = Number(totals?.se ?? 0);
@@ -232,7 +230,7 @@ export async function runSlices(
     }
     const k: SliceScoring = { n, meanError: errorTotal / n, alpha: spec.alpha, minSupport };
     const { items, values } = readItems(
-      await run(basicSlicesSql(keyed, features, minSupport)),
+      await run(basicSlicesSql(rows, features, minSupport)),
       features,
     );
     const levels: SliceLevel[] = [
@@ -252,7 +250,7 @@ export async function runSlices(
           items.filter((it) => it.feature === f),
         ),
       );
-      await run(encodedTableSql(encoded, keyed, codes, items.length));
+      await run(encodedTableSql(encoded, rows, codes, items.length));
       await run(erringRowsSql(erring, encoded));
       await run(
         sql`INSERT INTO ${lattice} VALUES ${join(
@@ -366,7 +364,7 @@ export async function runSlices(
     return result;
   } finally {
     // Without the signal, so a cancelled run cleans up too; the run's own error wins.
-    for (const t of [candidates, lattice, erring, encoded, keyed]) {
+    for (const t of [candidates, lattice, erring, encoded]) {
       await engine.query(sql`DROP TABLE IF EXISTS ${t}`).catch((e: unknown) => {
         if (!failed) throw e;
       });

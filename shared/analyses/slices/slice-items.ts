@@ -48,33 +48,22 @@ export function featureKeySql(f: KeyedFeature): Sql {
 
 const k = (i: number): Sql => ident(`k${i}`);
 
-/**
- * The searched rows (those whose error `error` is known) grouped by every feature's key (`k0`,
- * `k1`, …: its value or bin) with their count `w`, error sum `se` and largest error `sm`: the
- * one scan of the log's rows; everything after reads this smaller table.
- */
-export function keyedTableSql(
-  name: Sql,
-  from: Sql,
-  features: readonly KeyedFeature[],
-  error: Sql,
-): Sql {
+/** The searched rows: each feature's key (`k0`, `k1`, …: its value or bin) and the row's error `e`. */
+export function searchedRowsSql(from: Sql, features: readonly KeyedFeature[], error: Sql): Sql {
   const keys = features.map((f, i) => sql`${featureKeySql(f)} AS ${k(i)}`);
-  return sql`CREATE TEMP TABLE ${name} AS
-    SELECT ${join(features.map((_, i) => k(i)))}, count(*)::DOUBLE AS w, sum(e) AS se, max(e) AS sm
-    FROM (SELECT ${join([...keys, sql`${error} AS e`])} FROM ${from})
-    WHERE e IS NOT NULL
-    GROUP BY ALL`;
+  return sql`(SELECT * FROM (SELECT ${join([...keys, sql`${error} AS e`])} FROM ${from})
+    WHERE e IS NOT NULL)`;
 }
 
 /**
- * Every value of every feature, counted from the keyed rows (GROUPING SETS, one per feature): the
+ * Every value of every feature, counted in one scan of the searched rows (GROUPING SETS, one per
+ * feature; few groups each, so little memory at any size): the
  * number of values (`values`, invalid numbers left out) and, for the valid ones only (plus one
  * row, so the count comes back when none is valid), their size, error sum and largest error,
  * ordered by feature then value text.
  */
 export function basicSlicesSql(
-  keyed: Sql,
+  rows: Sql,
   features: readonly KeyedFeature[],
   minSupport: number,
 ): Sql {
@@ -96,10 +85,10 @@ export function basicSlicesSql(
   const invalid = features.some((f) => f.edges !== null) ? sql`(${invalidKey})` : raw('false');
   const values = idx.map((i) => sql`${k(i)} AS ${ident(`v${i}`)}`);
   return sql`SELECT ${which} AS feature, ${keyOf} AS text, ${join(values)},
-      sum(w) AS size, sum(se) AS error_sum, max(sm) AS error_max,
+      count(*)::DOUBLE AS size, sum(e) AS error_sum, max(e) AS error_max,
       sum(CASE WHEN ${invalid} THEN 0 ELSE 1 END) OVER ()::DOUBLE AS "values",
       NOT ${invalid} AND size >= ${minSupport} AND error_sum > 0 AS valid
-    FROM ${keyed}
+    FROM ${rows}
     GROUP BY GROUPING SETS (${join(idx.map((i) => sql`(${k(i)})`))})
     QUALIFY valid OR row_number() OVER () = 1
     ORDER BY feature, text NULLS FIRST`;
@@ -140,8 +129,8 @@ export function readItems(
 }
 
 /**
- * Feature `index`'s item id for a keyed row (0 for a value that is in no valid slice), as SQL over
- * the row's key `k<index>` (keyedTableSql): the encoding the lattice's scans group by.
+ * Feature `index`'s item id for a searched row (0 for a value that is in no valid slice), as SQL
+ * over the row's key `k<index>` (searchedRowsSql): the encoding the lattice's scans group by.
  */
 export function itemCodeSql(f: KeyedFeature, index: number, items: readonly SliceItem[]): Sql {
   if (items.length === 0) return intSql(0);

@@ -22,10 +22,17 @@ const c = (i: number): Sql => ident(`c${i}`);
 const itemType = (items: number): Sql =>
   raw(items <= 0xff ? 'UTINYINT' : items <= 0xffff ? 'USMALLINT' : 'UINTEGER');
 
-/** The keyed rows encoded: one item column per feature that has valid items. */
-export function encodedTableSql(name: Sql, keyed: Sql, codes: readonly Sql[], items: number): Sql {
+/**
+ * The searched rows encoded, one item column per feature that has valid items, and grouped: a
+ * row per distinct combination of items, with its count `w`, error sum `se` and largest error
+ * `sm` (grouping small integers holds far less than grouping the values themselves).
+ */
+export function encodedTableSql(name: Sql, rows: Sql, codes: readonly Sql[], items: number): Sql {
   const columns = codes.map((code, i) => sql`(${code})::${itemType(items)} AS ${c(i)}`);
-  return sql`CREATE TEMP TABLE ${name} AS SELECT ${join(columns)}, w, se, sm FROM ${keyed}`;
+  return sql`CREATE TEMP TABLE ${name} AS
+    SELECT ${join(codes.map((_, i) => c(i)))}, count(*)::DOUBLE AS w, sum(e) AS se, max(e) AS sm
+    FROM (SELECT ${join(columns)}, e FROM ${rows})
+    GROUP BY ALL`;
 }
 
 /** The lattice's table of evaluated slices. */
