@@ -4,13 +4,11 @@
 // the order statistics and the bin counts then read only the small table instead of sorting or
 // scanning the sides again (notes/drift-perf.md: ~9 s -> ~2 s at 1M vs 1M).
 import type { Engine, QueryOptions } from '../../engine/engine.ts';
-import { join, sql, table, type Sql } from '../../sql/sql.ts';
+import { tempTableNames, withTempTables } from '../../engine/temp-tables.ts';
+import { join, sql, type Sql } from '../../sql/sql.ts';
 import { intSql } from '../quantile-bins.ts';
 import { sideSource, validNumber } from './drift-source.ts';
 import type { DriftSpec } from './drift-spec.ts';
-
-// One name per run, so runs sharing an engine (and connection) never see each other's table.
-let created = 0;
 
 /**
  * The table's SQL: per column (`ci`) and distinct valid value (`v`) the counts on each side
@@ -40,9 +38,8 @@ export function cdfTableSql(name: Sql, spec: DriftSpec, indexes: readonly number
 }
 
 /**
- * Runs `use` with the table of `indexes` (numeric columns) created, and drops it afterwards
- * whatever happens: the drop runs without the signal, so a cancelled run cleans up too. When
- * `use` fails, its error wins over a failing drop.
+ * Runs `use` with the table of `indexes` (numeric columns) created, dropped afterwards whatever
+ * happens (withTempTables).
  */
 export async function withCdfTable<T>(
   engine: Engine,
@@ -51,17 +48,9 @@ export async function withCdfTable<T>(
   indexes: readonly number[],
   use: (cdf: Sql) => Promise<T>,
 ): Promise<T> {
-  const name = table(`faultline_drift_cdf_${++created}`);
-  const drop = () => engine.query(sql`DROP TABLE IF EXISTS ${name}`);
-  let failed = true;
-  try {
-    await engine.query(cdfTableSql(name, spec, indexes), opts);
-    const result = await use(name);
-    failed = false;
-    return result;
-  } finally {
-    await drop().catch((e: unknown) => {
-      if (!failed) throw e;
-    });
-  }
+  const { cdf } = tempTableNames('drift', ['cdf']);
+  return withTempTables(engine, [cdf], async () => {
+    await engine.query(cdfTableSql(cdf, spec, indexes), opts);
+    return use(cdf);
+  });
 }

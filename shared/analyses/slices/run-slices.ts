@@ -2,7 +2,8 @@ import type { Table } from 'apache-arrow';
 import { readRows } from '../../engine/arrow-columns.ts';
 import type { Engine, QueryOptions, RunContext } from '../../engine/engine.ts';
 import type { Predicate } from '../../sql/predicate.ts';
-import { join, sql, table, type Sql } from '../../sql/sql.ts';
+import { tempTableNames, withTempTables } from '../../engine/temp-tables.ts';
+import { join, sql, type Sql } from '../../sql/sql.ts';
 import { quantileCalibrationEdges } from '../../stats/calibration-bins.ts';
 import { edgePositions } from '../../stats/quantile-edges.ts';
 import { wilsonInterval } from '../../stats/wilson.ts';
@@ -23,14 +24,11 @@ import {
   type KeyedFeature,
   type SliceItem,
 } from './slice-items.ts';
+import { searchLevels } from './slice-levels.ts';
 import {
-  candidatesSql,
   encodedTableSql,
   erringRowsSql,
-  errorPassSql,
-  kthScoreSql,
   latticeTableSql,
-  sizePassSql,
   topSlicesSql,
   type SliceScoring,
 } from './slice-lattice-sql.ts';
@@ -39,12 +37,6 @@ import { readReference, referenceCountsSql } from './slice-reference.ts';
 import { errorMeasure, rowErrorSql } from './slice-row-error.ts';
 import type { Slice, SliceLevel, SliceTerm, SlicesResult } from './slices-result.ts';
 import { SLICE_BINS, defaultMinSupport, type SlicesSpec } from './slices-spec.ts';
-
-// One set of names per run, so runs sharing an engine never see each other's tables.
-let runs = 0;
-
-/** Slack for comparing a bound computed in SQL with a score: prune only what is surely out. */
-const SLACK = 1e-9;
 
 /** STATS.md's score, in the same operations as the reference's oracle. */
 export function sliceScore(size: number, errorSum: number, k: SliceScoring): number {
@@ -177,8 +169,8 @@ function emptyResult(
  * DuckDB with SliceLine's size, error and score bounds. A few queries cut the numeric columns and
  * count the rows; one grouped scan counts every value; one scan encodes the rows as small item
  * columns, grouped; each further level then joins its candidates in SQL and groups the encoded
- * rows twice (those with errors, for exact error bounds; all, for the survivors' sizes). JS gets counts and the top slices only. With a reference, one
- * more scan measures the top slices there.
+ * rows twice (those with errors, for exact error bounds; all, for the survivors' sizes). JS gets
+ * counts and the top slices only. With a reference, one more scan measures the top slices there.
  */
 export async function runSlices(
   engine: Engine,
@@ -203,13 +195,8 @@ export async function runSlices(
   const columns = features.map((f) => ({ name: f.name, edges: f.edges }));
 
   const rows = searchedRowsSql(from, features, error);
-  const id = ++runs;
-  const encoded = table(`faultline_slices_rows_${id}`);
-  const erring = table(`faultline_slices_erring_${id}`);
-  const lattice = table(`faultline_slices_lattice_${id}`);
-  const candidates = table(`faultline_slices_candidates_${id}`);
-  let failed = true;
-  try {
+  const t = tempTableNames('slices', ['encoded', 'erring', 'lattice', 'candidates']);
+  return withTempTables(engine, [t.candidates, t.lattice, t.erring, t.encoded], async () => {
     step(1, 'counting every value');
     const totals = readRows(
       await run(sql`SELECT count(*)::DOUBLE AS n, coalesce(sum(e), 0) AS se FROM ${rows}`),
@@ -219,7 +206,6 @@ export async function runSlices(
     const minSupport = spec.minSupport ?? defaultMinSupport(n);
     const base = { n, mean_error: n > 0 ? errorTotal / n : null, min_support: minSupport, columns };
     if (n === 0 || errorTotal === 0) {
-      failed = false;
       return emptyResult(
         spec,
         base,
@@ -233,15 +219,11 @@ export async function runSlices(
       await run(basicSlicesSql(rows, features, minSupport)),
       features,
     );
-    const levels: SliceLevel[] = [
-      { level: 1, candidates: values, pruned: 0, evaluated: values, qualifying: 0 },
-    ];
 
     step(2, 'encoding rows');
-    // Only features with valid values get a column; `column` maps a feature to its column.
+    // Only features with valid values get a column.
     const used = features.flatMap((_, f) => (items.some((it) => it.feature === f) ? [f] : []));
-    const column = (f: number) => used.indexOf(f);
-    await run(latticeTableSql(lattice));
+    await run(latticeTableSql(t.lattice));
     if (items.length > 0) {
       const codes = used.map((f) =>
         itemCodeSql(
@@ -250,10 +232,10 @@ export async function runSlices(
           items.filter((it) => it.feature === f),
         ),
       );
-      await run(encodedTableSql(encoded, rows, codes, items.length));
-      await run(erringRowsSql(erring, encoded));
+      await run(encodedTableSql(t.encoded, rows, codes, items.length));
+      await run(erringRowsSql(t.erring, t.encoded));
       await run(
-        sql`INSERT INTO ${lattice} VALUES ${join(
+        sql`INSERT INTO ${t.lattice} VALUES ${join(
           items.map(
             (it) =>
               sql`(1, [${intSql(it.id)}], [${intSql(it.feature)}], ${it.size}, ${it.errorSum}, ${it.errorMax})`,
@@ -261,53 +243,15 @@ export async function runSlices(
         )}`,
       );
     }
-
-    let kth: number | null = null;
-    const floor = () => Math.max(kth ?? 0, 0) - SLACK * Math.max(1, Math.abs(kth ?? 0));
-    const refreshKth = async () => {
-      const r = readRows(await run(kthScoreSql(lattice, k, spec.k)))[0];
-      kth = r === undefined ? null : Number(r.score);
-    };
-    await refreshKth();
-    for (let level = 2; level <= used.length && level <= spec.maxLevel; level++) {
-      step(1 + level, `level ${level}`);
-      await run(candidatesSql(candidates, lattice, level, k, floor()));
-      const made = readRows(
-        await run(sql`SELECT count(*)::DOUBLE AS pairs, count(*) FILTER (WHERE keep)::DOUBLE AS kept
-          FROM ${candidates}`),
-      )[0];
-      const pairs = Number(made?.pairs ?? 0);
-      let evaluated = 0;
-      if (Number(made?.kept ?? 0) > 0) {
-        const featureSets = readRows(
-          await run(
-            sql`SELECT DISTINCT array_to_string(feats, ',') AS f FROM ${candidates} WHERE keep`,
-          ),
-        ).map((r) => String(r.f).split(',').map(Number));
-        const survivors = errorPassSql(candidates, erring, featureSets, column, k, floor());
-        await run(sizePassSql(lattice, survivors, encoded, featureSets, column, level));
-        evaluated = Number(
-          readRows(
-            await run(
-              sql`SELECT count(*)::DOUBLE AS n FROM ${lattice} WHERE level = ${intSql(level)}`,
-            ),
-          )[0]?.n ?? 0,
-        );
-      }
-      await run(sql`DROP TABLE ${candidates}`);
-      levels.push({
-        level,
-        candidates: pairs,
-        pruned: pairs - evaluated,
-        evaluated,
-        qualifying: 0,
-      });
-      if (evaluated === 0) break;
-      await refreshKth();
-    }
-
+    const search = await searchLevels(run, t, used, k, spec, (level) =>
+      step(1 + level, `level ${level}`),
+    );
+    const levels: SliceLevel[] = [
+      { level: 1, candidates: values, pruned: 0, evaluated: values, qualifying: 0 },
+      ...search.levels,
+    ];
     const qualifying = readRows(
-      await run(sql`SELECT level, count(*)::DOUBLE AS n FROM (${topSlicesSql(lattice, k, 0)})
+      await run(sql`SELECT level, count(*)::DOUBLE AS n FROM (${topSlicesSql(t.lattice, k, 0)})
         GROUP BY level`),
     );
     for (const q of qualifying) {
@@ -316,7 +260,7 @@ export async function runSlices(
     }
     const byId = new Map(items.map((it) => [it.id, it]));
     const classification = spec.log.outcome.task !== 'regression';
-    const slices = readRows(await run(topSlicesSql(lattice, k, kth === null ? 0 : floor())))
+    const slices = readRows(await run(topSlicesSql(t.lattice, k, search.floor)))
       .map((r) =>
         sliceOf(
           String(r.items)
@@ -337,7 +281,6 @@ export async function runSlices(
       task: spec.log.outcome.task,
       error_measure: errorMeasure(spec.log.outcome),
       ...base,
-      columns,
       alpha: spec.alpha,
       k: spec.k,
       max_level: spec.maxLevel,
@@ -360,14 +303,6 @@ export async function runSlices(
         if (r) s.reference = r;
       });
     }
-    failed = false;
     return result;
-  } finally {
-    // Without the signal, so a cancelled run cleans up too; the run's own error wins.
-    for (const t of [candidates, lattice, erring, encoded]) {
-      await engine.query(sql`DROP TABLE IF EXISTS ${t}`).catch((e: unknown) => {
-        if (!failed) throw e;
-      });
-    }
-  }
+  });
 }
