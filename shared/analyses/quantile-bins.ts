@@ -2,7 +2,7 @@
 // are finished from in JS (shared/stats/quantile-edges.ts, exactly as STATS.md pins them), a
 // value's bin, and a bin's name for people.
 import type { Table } from 'apache-arrow';
-import { readColumns } from '../engine/arrow-columns.ts';
+import { readRows, type Cell } from '../engine/arrow-columns.ts';
 import type { Predicate } from '../sql/predicate.ts';
 import { ident, join, sql, type Sql } from '../sql/sql.ts';
 import { orderStatisticIndexes } from '../stats/quantile-edges.ts';
@@ -21,10 +21,17 @@ export interface SortedValues {
   at: (index: number) => number;
 }
 
+/** Aggregates counting each value expression's non-null values, as `n_0`, `n_1`, … */
+export const valueCountsSql = (values: readonly Sql[]): Sql[] =>
+  values.map((v, i) => sql`count(${v})::DOUBLE AS ${ident(`n_${i}`)}`);
+
+/** The counts valueCountsSql's aggregates read, from their result row. */
+export const valueCounts = (row: Record<string, Cell>, values: readonly Sql[]): number[] =>
+  values.map((_, i) => Number(row[`n_${i}`] ?? 0));
+
 /**
  * For each value expression over `from`, its count of non-null values and the order statistics
- * the linear quantiles at `positions` need: one query for the counts, then one per value for its
- * order statistics (by quantile_disc). `at` throws for an index that was not fetched.
+ * the linear quantiles at `positions` need: one query for the counts, then orderStatisticsOf.
  */
 export async function sortedValuesOf(
   run: (q: Sql) => Promise<Table>,
@@ -33,13 +40,22 @@ export async function sortedValuesOf(
   positions: readonly number[],
 ): Promise<SortedValues[]> {
   if (values.length === 0) return [];
-  const counts = readColumns(
-    await run(
-      sql`SELECT ${join(values.map((v, i) => sql`count(${v})::DOUBLE AS ${ident(`n_${i}`)}`))}
-        FROM ${from}`,
-    ),
-  );
-  const sizes = values.map((_, i) => Number(counts[`n_${i}`]?.[0] ?? 0));
+  const [counts] = readRows(await run(sql`SELECT ${join(valueCountsSql(values))} FROM ${from}`));
+  return orderStatisticsOf(run, from, values, valueCounts(counts ?? {}, values), positions);
+}
+
+/**
+ * The order statistics the linear quantiles at `positions` need, of each value expression over
+ * `from` whose count of non-null values is `sizes`: one query per value (by quantile_disc). `at`
+ * throws for an index that was not fetched.
+ */
+export async function orderStatisticsOf(
+  run: (q: Sql) => Promise<Table>,
+  from: Sql,
+  values: readonly Sql[],
+  sizes: readonly number[],
+  positions: readonly number[],
+): Promise<SortedValues[]> {
   // quantile_disc selects its order statistics without sorting every value (~3x a full sort).
   const wanted = values.flatMap((v, i) => {
     const n = sizes[i] ?? 0;

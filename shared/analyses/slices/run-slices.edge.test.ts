@@ -120,8 +120,8 @@ describe('runSlices, worked by hand', () => {
     await runSlices(engine, slicesSpecFromSchemas(multiclass, null, { minSupport: 10 }), {
       onProgress: (p) => seen.push(p),
     });
-    expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3]);
-    expect(seen.every((p) => p.total === 4 && p.unit === 'steps')).toBe(true);
+    expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
+    expect(seen.every((p) => p.total === 5 && p.unit === 'steps')).toBe(true);
 
     const controller = new AbortController();
     await expect(

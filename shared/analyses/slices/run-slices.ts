@@ -10,9 +10,11 @@ import { wilsonInterval } from '../../stats/wilson.ts';
 import { cohortSource } from '../cohort-source.ts';
 import {
   intSql,
+  orderStatisticsOf,
   quantileBinLabel,
   quantileBinPredicates,
-  sortedValuesOf,
+  valueCounts,
+  valueCountsSql,
 } from '../quantile-bins.ts';
 import { validNumberSql } from '../valid-value.ts';
 import { isFloatType } from '../../schema/duck-types.ts';
@@ -36,7 +38,12 @@ import { bestFirst } from './slice-order.ts';
 import { readReference, referenceCountsSql } from './slice-reference.ts';
 import { errorMeasure, rowErrorSql } from './slice-row-error.ts';
 import type { Slice, SliceLevel, SliceTerm, SlicesResult } from './slices-result.ts';
-import { SLICE_BINS, defaultMinSupport, type SlicesSpec } from './slices-spec.ts';
+import {
+  SLICE_BINS,
+  defaultMinSupport,
+  type SliceFeature,
+  type SlicesSpec,
+} from './slices-spec.ts';
 
 /** STATS.md's score, in the same operations as the reference's oracle. */
 export function sliceScore(size: number, errorSum: number, k: SliceScoring): number {
@@ -124,17 +131,18 @@ async function keyedFeatures(
   run: (q: Sql) => Promise<Table>,
   spec: SlicesSpec,
   searched: Sql,
+  numeric: { features: SliceFeature[]; values: Sql[]; sizes: number[] },
 ): Promise<KeyedFeature[]> {
-  const numeric = spec.features.filter((f) => f.numeric);
-  const sorted = await sortedValuesOf(
+  const sorted = await orderStatisticsOf(
     run,
     searched,
-    numeric.map((f) => validNumberSql(f.name, f.type)),
+    numeric.values,
+    numeric.sizes,
     edgePositions(SLICE_BINS),
   );
   return spec.features.map((f) => {
     if (!f.numeric) return { ...f, edges: null };
-    const s = sorted[numeric.indexOf(f)];
+    const s = sorted[numeric.features.indexOf(f)];
     return {
       ...f,
       edges: s === undefined || s.n === 0 ? [] : quantileCalibrationEdges(s.n, s.at, SLICE_BINS),
@@ -180,47 +188,60 @@ export async function runSlices(
   const opts: QueryOptions = ctx.signal ? { signal: ctx.signal } : {};
   const run = (q: Sql): Promise<Table> => engine.query(q, opts);
   const levelsAbove = Math.max(0, Math.min(spec.maxLevel, spec.features.length) - 1);
-  const total = 3 + levelsAbove + (spec.reference ? 1 : 0);
+  const total = 4 + levelsAbove + (spec.reference ? 1 : 0);
   const step = (done: number, phase: string) =>
     ctx.onProgress?.({ phase, done, total, unit: 'steps' });
 
-  step(0, 'cutting numeric columns into bins');
+  step(0, 'counting rows');
   const error = rowErrorSql(spec.log.outcome);
   const from = cohortSource(spec.log.table, [...(spec.where ?? []), ...(spec.window ?? [])]);
-  const features = await keyedFeatures(
-    run,
-    spec,
-    sql`(SELECT * FROM ${from} WHERE ${error} IS NOT NULL)`,
+  const searched = sql`(SELECT * FROM ${from} WHERE ${error} IS NOT NULL)`;
+  // The rows, their errors and each numeric column's valid values: one scan.
+  const numericFeatures = spec.features.filter((f) => f.numeric);
+  const values = numericFeatures.map((f) => validNumberSql(f.name, f.type));
+  const [totals] = readRows(
+    await run(
+      sql`SELECT ${join([
+        sql`count(*)::DOUBLE AS n`,
+        sql`coalesce(sum(${error}), 0) AS se`,
+        ...valueCountsSql(values),
+      ])} FROM ${searched}`,
+    ),
   );
+  const n = Number(totals?.n ?? 0);
+  const errorTotal = Number(totals?.se ?? 0);
+  const minSupport = spec.minSupport ?? defaultMinSupport(n);
+  if (n === 0 || errorTotal === 0) {
+    const columns = spec.features.map((f) => ({ name: f.name, edges: null }));
+    return emptyResult(
+      spec,
+      { n, mean_error: n > 0 ? errorTotal / n : null, min_support: minSupport, columns },
+      n === 0
+        ? 'no rows with a known error to search'
+        : 'the model makes no errors on these rows: no slice is worse',
+    );
+  }
+
+  step(1, 'cutting numeric columns into bins');
+  const features = await keyedFeatures(run, spec, searched, {
+    features: numericFeatures,
+    values,
+    sizes: valueCounts(totals ?? {}, values),
+  });
   const columns = features.map((f) => ({ name: f.name, edges: f.edges }));
+  const base = { n, mean_error: errorTotal / n, min_support: minSupport, columns };
 
   const rows = searchedRowsSql(from, features, error);
   const t = tempTableNames('slices', ['encoded', 'erring', 'lattice', 'candidates']);
   return withTempTables(engine, [t.candidates, t.lattice, t.erring, t.encoded], async () => {
-    step(1, 'counting every value');
-    const totals = readRows(
-      await run(sql`SELECT count(*)::DOUBLE AS n, coalesce(sum(e), 0) AS se FROM ${rows}`),
-    )[0];
-    const n = Number(totals?.n ?? 0);
-    const errorTotal = Number(totals?.se ?? 0);
-    const minSupport = spec.minSupport ?? defaultMinSupport(n);
-    const base = { n, mean_error: n > 0 ? errorTotal / n : null, min_support: minSupport, columns };
-    if (n === 0 || errorTotal === 0) {
-      return emptyResult(
-        spec,
-        base,
-        n === 0
-          ? 'no rows with a known error to search'
-          : 'the model makes no errors on these rows: no slice is worse',
-      );
-    }
+    step(2, 'counting every value');
     const k: SliceScoring = { n, meanError: errorTotal / n, alpha: spec.alpha, minSupport };
     const { items, values } = readItems(
       await run(basicSlicesSql(rows, features, minSupport)),
       features,
     );
 
-    step(2, 'encoding rows');
+    step(3, 'encoding rows');
     // Only features with valid values get a column.
     const used = features.flatMap((_, f) => (items.some((it) => it.feature === f) ? [f] : []));
     await run(latticeTableSql(t.lattice));
@@ -244,7 +265,7 @@ export async function runSlices(
       );
     }
     const search = await searchLevels(run, t, used, k, spec, (level) =>
-      step(1 + level, `level ${level}`),
+      step(2 + level, `level ${level}`),
     );
     const levels: SliceLevel[] = [
       { level: 1, candidates: values, pruned: 0, evaluated: values, qualifying: 0 },
