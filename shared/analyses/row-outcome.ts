@@ -3,6 +3,7 @@
 import { FaultlineError } from '../errors.ts';
 import type { DatasetSchema } from '../schema/dataset-schema.ts';
 import type { Predicate } from '../sql/predicate.ts';
+import { ident, sql, type Sql } from '../sql/sql.ts';
 import { roleColumn, type BinaryOutcome } from './binary-outcome.ts';
 import { performanceSpecFromSchemas } from './performance/performance-spec.ts';
 import {
@@ -84,3 +85,7 @@ export function rowOutcomeFromSchema(
     message: `${analysis}: the log has no task (${log.taskReason || 'no label column'}); set --label COL`,
   });
 }
+
+/** A label or prediction column as compared with the other: as numbers when both hold numbers. */
+export const classValueSql = (side: LabelledSide, column: string): Sql =>
+  side.numeric ? sql`${ident(column)}::DOUBLE` : sql`${ident(column)}::VARCHAR`;

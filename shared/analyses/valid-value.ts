@@ -21,3 +21,9 @@ export function validValueSql(column: string, type: string): Sql {
 export function validNumberSql(column: string, type: string): Sql {
   return sql`${validValueSql(column, type)}::DOUBLE`;
 }
+
+/** Any numeric column's value as DOUBLE when finite; NULL for null, NaN and ±Infinity. */
+export function finiteNumberSql(column: string): Sql {
+  const x = sql`${ident(column)}::DOUBLE`;
+  return sql`CASE WHEN isfinite(${x}) THEN ${x} END`;
+}

@@ -5,7 +5,8 @@ import { FaultlineError } from '../../errors.ts';
 import { isNumericType } from '../../schema/duck-types.ts';
 import { ident, raw, sql, type Sql } from '../../sql/sql.ts';
 import { outcomeSql } from '../binary-outcome.ts';
-import { validValueSql } from '../valid-value.ts';
+import { classValueSql } from '../row-outcome.ts';
+import { finiteNumberSql, validValueSql } from '../valid-value.ts';
 import { cellSql } from './errors-cells.ts';
 import type { Cell } from './errors-result.ts';
 import type { ErrorsSpec } from './errors-spec.ts';
@@ -36,18 +37,12 @@ export function columnType(spec: ErrorsSpec, name: string): string {
   return column.type;
 }
 
-/** The column's valid value as DOUBLE (NaN, ±Infinity and null as NULL). */
-const finite = (column: string): Sql => {
-  const x = sql`${ident(column)}::DOUBLE`;
-  return sql`CASE WHEN isfinite(${x}) THEN ${x} END`;
-};
-
 function binarySql(spec: ErrorsSpec & { outcome: { task: 'binary' } }): RowOutcomeSql {
   const { binary } = spec.outcome;
   const o = outcomeSql(binary);
   const cell = (name: string) => cellSql(name, columnType(spec, name));
   const known = sql`(${o.counted})`;
-  const p = binary.score === null ? null : finite(binary.score);
+  const p = binary.score === null ? null : finiteNumberSql(binary.score);
   return {
     wrong: sql`${known} AND (${o.error})`,
     label: cell(binary.label),
@@ -71,21 +66,20 @@ function binarySql(spec: ErrorsSpec & { outcome: { task: 'binary' } }): RowOutco
 export function rowOutcomeSql(spec: ErrorsSpec): RowOutcomeSql {
   const { outcome } = spec;
   if (outcome.task === 'binary') return binarySql({ ...spec, outcome });
-  const { label, prediction, numeric } = outcome.side;
+  const { label, prediction } = outcome.side;
   const cell = (name: string) => cellSql(name, columnType(spec, name));
   if (outcome.task === 'multiclass') {
-    // Labels compare as performance compares them: as numbers when both columns hold numbers.
-    const as = (c: string) => (numeric ? sql`${ident(c)}::DOUBLE` : sql`${ident(c)}::VARCHAR`);
+    const as = (c: string) => classValueSql(outcome.side, c);
     return {
       wrong: sql`${ident(label)} IS NOT NULL AND ${ident(prediction)} IS NOT NULL AND ${as(label)} <> ${as(prediction)}`,
       label: cell(label),
       predicted: cell(prediction),
-      confidence: outcome.score === null ? NO_NUMBER : finite(outcome.score),
+      confidence: outcome.score === null ? NO_NUMBER : finiteNumberSql(outcome.score),
       error: NO_NUMBER,
     };
   }
   // STATS.md: the "error" of a regression row is its absolute error.
-  const error = sql`abs(${finite(prediction)} - ${finite(label)})`;
+  const error = sql`abs(${finiteNumberSql(prediction)} - ${finiteNumberSql(label)})`;
   return {
     wrong: sql`${error} IS NOT NULL`,
     label: cell(label),

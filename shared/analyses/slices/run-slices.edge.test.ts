@@ -115,6 +115,37 @@ describe('runSlices, worked by hand', () => {
     ]);
   });
 
+  it('searches columns named like its own SQL names (e, k0, c0, w, se, sm)', async () => {
+    // The multiclass rows again, under names the search's queries use for their own columns.
+    const csv = multiclassCsv
+      .replace('shop,lang,animal,guess', 'e,k0,c0,w')
+      .split('\n')
+      .map((line, i) => (i === 0 ? `${line},se,sm` : `${line},1,2`))
+      .join('\n');
+    const odd = await loadCsvText(engine, csv, 'odd names', {
+      task: 'multiclass',
+      roles: {
+        e: 'feature',
+        k0: 'feature',
+        c0: 'label',
+        w: 'prediction',
+        se: 'feature',
+        sm: 'ignored',
+      },
+    });
+    const r = await runSlices(engine, slicesSpecFromSchemas(odd, null, { minSupport: 10 }));
+    // se is 1 on every row: each slice with it has the same rows as the one without, and sorts
+    // right after it (same score and size, longer text).
+    expect(r.slices.map((s) => [s.text, s.size, s.error_sum])).toEqual([
+      ['e = x AND k0 = fr', 50, 25],
+      ['e = x AND k0 = fr AND se = 1', 50, 25],
+      ['e = x', 100, 30],
+      ['e = x AND se = 1', 100, 30],
+      ['k0 = fr', 100, 30],
+      ['k0 = fr AND se = 1', 100, 30],
+    ]);
+  });
+
   it('reports progress in steps; a cancelled run stops and leaves no table behind', async () => {
     const seen: Progress[] = [];
     await runSlices(engine, slicesSpecFromSchemas(multiclass, null, { minSupport: 10 }), {

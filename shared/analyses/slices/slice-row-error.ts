@@ -3,13 +3,8 @@
 // no prediction), which the search leaves out.
 import { ident, sql, type Sql } from '../../sql/sql.ts';
 import { outcomeSql } from '../binary-outcome.ts';
-import type { RowOutcome } from '../row-outcome.ts';
-
-/** The column's finite value as DOUBLE (null, NaN and ±Infinity as NULL). */
-const finite = (column: string): Sql => {
-  const x = sql`${ident(column)}::DOUBLE`;
-  return sql`CASE WHEN isfinite(${x}) THEN ${x} END`;
-};
+import { classValueSql, type RowOutcome } from '../row-outcome.ts';
+import { finiteNumberSql } from '../valid-value.ts';
 
 /** DOUBLE SQL over the table's columns: the row's error, or NULL when it cannot be judged. */
 export function rowErrorSql(outcome: RowOutcome): Sql {
@@ -17,12 +12,11 @@ export function rowErrorSql(outcome: RowOutcome): Sql {
     const o = outcomeSql(outcome.binary);
     return sql`CASE WHEN ${o.counted} THEN (${o.error})::DOUBLE END`;
   }
-  const { label, prediction, numeric } = outcome.side;
+  const { label, prediction } = outcome.side;
   if (outcome.task === 'regression') {
-    return sql`(${finite(prediction)} - ${finite(label)}) ^ 2`;
+    return sql`(${finiteNumberSql(prediction)} - ${finiteNumberSql(label)}) ^ 2`;
   }
-  // Labels compare as performance compares them: as numbers when both columns hold numbers.
-  const as = (c: string) => (numeric ? sql`${ident(c)}::DOUBLE` : sql`${ident(c)}::VARCHAR`);
+  const as = (c: string) => classValueSql(outcome.side, c);
   return sql`CASE WHEN ${ident(label)} IS NOT NULL AND ${ident(prediction)} IS NOT NULL
     THEN (${as(label)} <> ${as(prediction)})::DOUBLE END`;
 }
