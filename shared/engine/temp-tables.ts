@@ -5,15 +5,24 @@ import type { Engine } from './engine.ts';
 
 let runs = 0;
 
-/** Fresh table names for one run: `faultline_<prefix>_<part>_<n>`, one per part. */
+/** Fresh names for one run: `faultline_<prefix>_<part>_<n>`, one per part. */
+export function tempNames<P extends string>(
+  prefix: string,
+  parts: readonly P[],
+): Record<P, string> {
+  const n = ++runs;
+  return Object.fromEntries(
+    parts.map((part) => [part, `faultline_${prefix}_${part}_${n}`]),
+  ) as Record<P, string>;
+}
+
+/** tempNames as table fragments. */
 export function tempTableNames<P extends string>(
   prefix: string,
   parts: readonly P[],
 ): Record<P, Sql> {
-  const n = ++runs;
-  return Object.fromEntries(
-    parts.map((part) => [part, table(`faultline_${prefix}_${part}_${n}`)]),
-  ) as Record<P, Sql>;
+  const names = tempNames(prefix, parts);
+  return Object.fromEntries(parts.map((part) => [part, table(names[part])])) as Record<P, Sql>;
 }
 
 /**
@@ -21,9 +30,34 @@ export function tempTableNames<P extends string>(
  * happens: the drops run without a signal, so a cancelled run cleans up too. When `use` fails,
  * its error wins over a failing drop.
  */
-export async function withTempTables<T>(
+export function withTempTables<T>(
   engine: Engine,
   tables: readonly Sql[],
+  use: () => Promise<T>,
+): Promise<T> {
+  return withDropped(
+    engine,
+    tables.map((t) => sql`DROP TABLE IF EXISTS ${t}`),
+    use,
+  );
+}
+
+/** withTempTables for views (a filtered side read where it lies, never copied). */
+export function withTempViews<T>(
+  engine: Engine,
+  views: readonly Sql[],
+  use: () => Promise<T>,
+): Promise<T> {
+  return withDropped(
+    engine,
+    views.map((v) => sql`DROP VIEW IF EXISTS ${v}`),
+    use,
+  );
+}
+
+async function withDropped<T>(
+  engine: Engine,
+  drops: readonly Sql[],
   use: () => Promise<T>,
 ): Promise<T> {
   let failed = true;
@@ -32,8 +66,8 @@ export async function withTempTables<T>(
     failed = false;
     return result;
   } finally {
-    for (const t of tables) {
-      await engine.query(sql`DROP TABLE IF EXISTS ${t}`).catch((e: unknown) => {
+    for (const drop of drops) {
+      await engine.query(drop).catch((e: unknown) => {
         if (!failed) throw e;
       });
     }

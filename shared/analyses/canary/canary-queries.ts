@@ -1,0 +1,130 @@
+// The canary's SQL: per group (canary-groups.ts) and side the counts behind every proportion and
+// the latency quantiles; rank sums for AUC, Mann-Whitney and Wilcoxon (rows grouped by the ranked
+// value, a value's midrank = the rows below it + (t + 1) / 2, so DuckDB ranks and JS gets sums);
+// the paired tables of a shadow comparison; the beside numbers' bins.
+import { join, raw, sql, type Sql } from '../../sql/sql.ts';
+import { logLossSumSql } from '../../stats/log-loss.ts';
+import { intSql } from '../quantile-bins.ts';
+import {
+  groupColumnsSql,
+  groupFlagsSql,
+  groupingSetsSql,
+  windowLabel,
+  type CanaryGrouping,
+} from './canary-groups.ts';
+
+/** numpy-linear quantiles of latency (DuckDB's quantile_cont interpolates the same way). */
+export const LATENCY_QUANTILES = [0.5, 0.95, 0.99] as const;
+
+/**
+ * Per side and group: `rows`; labelled rows `n`, `positives`, `predicted`, `tp`, `correct`;
+ * `ok_n` rows with a known success and `ok_k` successes; `lat_n`, `lat_min` and the latency quantiles `lat_p50`, `lat_p95`, `lat_p99`;
+ * `scored` and `log_loss_sum` over the finite scores.
+ */
+export function countsQuery(rows: Sql, g: CanaryGrouping): Sql {
+  const qs = join(LATENCY_QUANTILES.map((q) => raw(`${q}`)));
+  return sql`SELECT * EXCLUDE (lq), lq[1] AS lat_p50, lq[2] AS lat_p95, lq[3] AS lat_p99 FROM (
+    SELECT ${groupFlagsSql(g)}, ${windowLabel(g)},
+      count(*)::DOUBLE AS rows, count(y)::DOUBLE AS n,
+      coalesce(sum(y), 0)::DOUBLE AS positives, coalesce(sum(yhat), 0)::DOUBLE AS predicted,
+      coalesce(sum(y * yhat), 0)::DOUBLE AS tp,
+      coalesce(sum((y = yhat)::INTEGER), 0)::DOUBLE AS correct,
+      count(ok)::DOUBLE AS ok_n, coalesce(sum(ok), 0)::DOUBLE AS ok_k,
+      count(lat)::DOUBLE AS lat_n, min(lat) AS lat_min, quantile_cont(lat, [${qs}]) AS lq,
+      count(s)::DOUBLE AS scored,
+      fsum(${logLossSumSql(raw('s'), raw('y'), raw('(1 - y)'))}) AS log_loss_sum
+    FROM ${rows} GROUP BY ${groupingSetsSql(g)})`;
+}
+
+/**
+ * Rank sums per group of `value` over the rows of `from` where it is not null: `n` values,
+ * `marked_n` of them marked, `marked_rank_sum` (their midranks' sum within the group) and
+ * `tie_term` = sum(t³ - t) over tied values (in DOUBLE: t³ overflows BIGINT).
+ */
+export function rankSumsQuery(from: Sql, g: CanaryGrouping, value: Sql, marked: Sql): Sql {
+  const groups = groupColumnsSql(g);
+  return sql`WITH valued AS (SELECT *, ${value} AS v, (${marked})::INTEGER AS m FROM ${from}),
+    by_value AS (
+      SELECT ${groupFlagsSql(g)}, v, count(*)::DOUBLE AS t, sum(m)::DOUBLE AS tm
+      FROM valued WHERE v IS NOT NULL GROUP BY ${groupingSetsSql(g, [raw('v')])}
+    ),
+    ranked AS (
+      SELECT *, coalesce(sum(t) OVER (PARTITION BY ${groups} ORDER BY v
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS below
+      FROM by_value
+    )
+    SELECT ${groups}, ${windowLabel(g)}, sum(t) AS n, sum(tm) AS marked_n,
+      sum(tm * (below + (t + 1) / 2)) AS marked_rank_sum, sum(t * t * t - t) AS tie_term
+    FROM ranked GROUP BY ${groups}`;
+}
+
+/** The rows both sides logged, joined by id: the baseline's segment keys and window, both outcomes. */
+export function pairedRowsSql(rows: Sql, segments: number): Sql {
+  const keys = Array.from({ length: segments }, (_, i) => raw(`b.k_${i}`));
+  return sql`(SELECT ${join([
+    ...keys,
+    raw('b.w'),
+    raw('b.y AS y'),
+    raw('(b.yhat = b.y)::INTEGER AS bc'),
+    raw('(c.yhat = c.y)::INTEGER AS cc'),
+    raw('b.ok AS bo'),
+    raw('c.ok AS co'),
+    raw('b.lat - c.lat AS d'),
+    raw('abs(b.s - b.y) - abs(c.s - c.y) AS de'),
+  ])}
+    FROM (SELECT * FROM ${rows} WHERE side = 0) AS b
+    JOIN (SELECT * FROM ${rows} WHERE side = 1) AS c ON b.id = c.id)`;
+}
+
+/** The four cells of a McNemar table of `a` (baseline) and `b` (canary) 1/0, where `when`. */
+const tableCells = (prefix: string, a: string, b: string, when: string): Sql[] =>
+  [
+    ['11', `${a} = 1 AND ${b} = 1`],
+    ['10', `${a} = 1 AND ${b} = 0`],
+    ['01', `${a} = 0 AND ${b} = 1`],
+    ['00', `${a} = 0 AND ${b} = 0`],
+  ].map(([cell, condition]) =>
+    raw(`count(*) FILTER (WHERE ${when} AND ${condition})::DOUBLE AS ${prefix}_${cell}`),
+  );
+
+/**
+ * Per group of the joined rows: `pairs`; McNemar tables `acc_*` (both outcomes known), `rec_*`
+ * (the same on label 1), `ok_*` (both successes known); `d_n` pairs with both latencies and
+ * `d_zero` of them equal.
+ */
+export function pairedCountsQuery(paired: Sql, g: CanaryGrouping): Sql {
+  const both = 'bc IS NOT NULL AND cc IS NOT NULL';
+  return sql`SELECT ${groupFlagsSql(g)}, ${windowLabel(g)}, count(*)::DOUBLE AS pairs,
+      ${join([
+        ...tableCells('acc', 'bc', 'cc', both),
+        ...tableCells('rec', 'bc', 'cc', `${both} AND y = 1`),
+        ...tableCells('ok', 'bo', 'co', 'bo IS NOT NULL AND co IS NOT NULL'),
+      ])},
+      count(d)::DOUBLE AS d_n, count(*) FILTER (WHERE d = 0)::DOUBLE AS d_zero,
+      count(de)::DOUBLE AS de_n, count(*) FILTER (WHERE de = 0)::DOUBLE AS de_zero
+    FROM ${paired} GROUP BY ${groupingSetsSql(g)}`;
+}
+
+/**
+ * Per side: the score's equal-width calibration bin `b` (the number of `edges` strictly below the
+ * score, as STATS.md "Calibration" bins), rows `n`, `positives` and `score_sum`.
+ */
+export function calibrationSumsQuery(rows: Sql, edges: readonly number[]): Sql {
+  const bin =
+    edges.length === 0
+      ? intSql(0)
+      : join(
+          edges.map((e) => sql`(s > ${e})::INTEGER`),
+          ' + ',
+        );
+  return sql`SELECT side, ${bin} AS b, count(*)::DOUBLE AS n, sum(y)::DOUBLE AS positives,
+      fsum(s) AS score_sum
+    FROM ${rows} WHERE s IS NOT NULL GROUP BY ALL`;
+}
+
+/** Per side, latency counts in `bins` equal bins from `low` by `width`, the last open above. */
+export function latencyHistogramQuery(rows: Sql, low: number, width: number, bins: number): Sql {
+  return sql`SELECT side, least(greatest(floor((lat - ${low}) / ${width}), 0), ${intSql(bins - 1)})::INTEGER AS b,
+      count(*)::DOUBLE AS n
+    FROM ${rows} WHERE lat IS NOT NULL GROUP BY ALL`;
+}
