@@ -16,6 +16,8 @@ export interface PlantedFailure {
   value?: string;
   since?: string;
   cohort?: { column: string; value: string }[];
+  /** The canary's failing segment (canary_segment). */
+  segment?: { column: string; value: string }[];
   expected: Record<string, unknown>;
 }
 
@@ -33,7 +35,25 @@ const answerKey = JSON.parse(readFileSync(samplePath('answer-key.json'), 'utf8')
   columns: SampleColumns;
   planted: PlantedFailure[];
   stableColumns: string[];
-  realized: Record<'training' | 'production' | 'canary', { rows: number; frauds: number }>;
+  realized: Record<'training' | 'production' | 'canary', { rows: number; frauds: number }> & {
+    headline: { canaryByModel: Record<string, CanaryModelFacts> };
+  };
+};
+
+/** One model's numbers on the canary sample, as the generator counted them. */
+export interface CanaryModelFacts {
+  recall: number;
+  auc: number;
+  prepaidRecall: number;
+  prepaidFrauds: number;
+  p99LatencyMs: number;
+}
+
+/** The canary sample's numbers per model version (v1 baseline, v2 canary). */
+export const canaryByModel = (version: string): CanaryModelFacts => {
+  const facts = answerKey.realized.headline.canaryByModel[version];
+  if (facts === undefined) throw new Error(`the answer key has no canary model ${version}`);
+  return facts;
 };
 
 /** Which sample column plays which role, as the generator wrote them. */

@@ -224,7 +224,9 @@ function specOf(sides: SideSchemas, options: CanarySpecOptions): CanarySpec {
   ]);
   const segments = segmentColumns(both, options.by).filter((s) => s.name !== sides.model);
   const comparable = driftSpecFromSchemas(baseline, canary).columns;
-  const features = comparable.filter((c) => c.role === 'feature' && c.name !== sides.model);
+  // A column named as latency, success or id is the serving's, not the model's input.
+  const notInputs = new Set([sides.model, latency?.name, success?.name, id?.name]);
+  const features = comparable.filter((c) => c.role === 'feature' && !notInputs.has(c.name));
   const scoreDrift =
     comparable.find(
       (c) => c.role === 'score' && c.name === binary?.score && c.kind === 'numeric',
