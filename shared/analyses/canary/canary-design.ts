@@ -2,27 +2,27 @@
 // set of ids, overridable): one query counts each side's rows and ids and the ids they share.
 import type { Cell } from '../../engine/arrow-columns.ts';
 import { FaultlineError } from '../../errors.ts';
-import { raw, sql, type Sql } from '../../sql/sql.ts';
+import { sql, type Sql } from '../../sql/sql.ts';
 import type { CanaryDesign, CanaryResult } from './canary-result.ts';
 import type { CanarySpec } from './canary-spec.ts';
 
 /**
- * Over both sides' rows: `b_rows`, `c_rows`; with ids, each side's non-null `b_ids`/`c_ids`,
- * distinct `b_distinct`/`c_distinct`, and `shared` distinct ids on both sides.
+ * Over both sides' rows, by id (one hash aggregation): each side's rows with an id `b_ids`,
+ * `c_ids`, its distinct ids `b_distinct`, `c_distinct`, and `shared` ids on both sides.
  */
-export function designQuery(rows: Sql, withIds: boolean): Sql {
-  const ids = withIds
-    ? raw(`, count(id) FILTER (WHERE side = 0)::DOUBLE AS b_ids,
-        count(id) FILTER (WHERE side = 1)::DOUBLE AS c_ids,
-        count(DISTINCT id) FILTER (WHERE side = 0)::DOUBLE AS b_distinct,
-        count(DISTINCT id) FILTER (WHERE side = 1)::DOUBLE AS c_distinct,
-        (SELECT count(*) FROM (SELECT id FROM r WHERE side = 0 INTERSECT SELECT id FROM r WHERE side = 1))::DOUBLE AS shared`)
-    : raw('');
-  return sql`WITH r AS MATERIALIZED (SELECT side, id FROM ${rows})
-    SELECT count(*) FILTER (WHERE side = 0)::DOUBLE AS b_rows,
-      count(*) FILTER (WHERE side = 1)::DOUBLE AS c_rows ${ids}
-    FROM r`;
+export function designQuery(rows: Sql): Sql {
+  return sql`SELECT count(*) FILTER (WHERE b > 0 AND c > 0)::DOUBLE AS shared,
+      count(*) FILTER (WHERE b > 0)::DOUBLE AS b_distinct,
+      count(*) FILTER (WHERE c > 0)::DOUBLE AS c_distinct,
+      coalesce(sum(b), 0)::DOUBLE AS b_ids, coalesce(sum(c), 0)::DOUBLE AS c_ids
+    FROM (SELECT id, count(*) FILTER (WHERE side = 0) AS b, count(*) FILTER (WHERE side = 1) AS c
+      FROM ${rows} WHERE id IS NOT NULL GROUP BY id)`;
 }
+
+/** Whether designQuery is needed: a shadow asked for, or one that may be (same row counts). */
+export const needsIds = (spec: CanarySpec, rows: { baseline: number; canary: number }): boolean =>
+  spec.id !== null &&
+  (spec.design === 'shadow' || (spec.design === 'auto' && rows.baseline === rows.canary));
 
 /** The rows of both sides whose id the other side has too: what a shadow comparison judges. */
 export function sharedIdRowsSql(rows: Sql): Sql {
@@ -36,13 +36,13 @@ const count = (x: number) => x.toLocaleString('en-US');
 /** The design used and why, and each side's rows, from designQuery's row. */
 export function designOf(
   spec: CanarySpec,
-  facts: Record<string, Cell>,
+  rows: { baseline: number; canary: number },
+  facts: Record<string, Cell> | null,
 ): { design: CanaryDesign; reason: string; rows: CanaryResult['rows'] } {
-  const b = n(facts.b_rows);
-  const c = n(facts.c_rows);
-  const shared = n(facts.shared);
+  const { baseline: b, canary: c } = rows;
+  const shared = n(facts?.shared);
   const sameSet =
-    spec.id !== null &&
+    facts !== null &&
     shared > 0 &&
     [facts.b_ids, facts.b_distinct, facts.c_ids, facts.c_distinct].every((v) => n(v) === shared) &&
     b === shared &&
@@ -57,9 +57,13 @@ export function designOf(
   const idWords =
     spec.id === null
       ? 'no id column'
-      : sameSet
-        ? `both sides hold the same ${count(shared)} ids ('${spec.id}')`
-        : `the sides share ${count(shared)} of their ids ('${spec.id}')`;
+      : facts === null
+        ? spec.design === 'auto'
+          ? `the sides hold different numbers of rows (${count(b)} and ${count(c)})`
+          : 'ids not compared'
+        : sameSet
+          ? `both sides hold the same ${count(shared)} ids ('${spec.id}')`
+          : `the sides share ${count(shared)} of their ids ('${spec.id}')`;
   const reason =
     spec.design === 'auto'
       ? design === 'shadow'

@@ -13,48 +13,88 @@ import {
   type CanaryGrouping,
 } from './canary-groups.ts';
 
-/** numpy-linear quantiles of latency (DuckDB's quantile_cont interpolates the same way). */
-export const LATENCY_QUANTILES = [0.5, 0.95, 0.99] as const;
-
 /**
  * Per side and group: `rows`; labelled rows `n`, `positives`, `predicted`, `tp`, `correct`;
- * `ok_n` rows with a known success and `ok_k` successes; `lat_n`, `lat_min` and the latency quantiles `lat_p50`, `lat_p95`, `lat_p99`;
- * `scored` and `log_loss_sum` over the finite scores.
+ * `ok_n` rows with a known success and `ok_k` successes; `lat_n` latencies; `scored` and
+ * `log_loss_sum` over the finite scores. (Latency quantiles come from the ranked values:
+ * quantile_cont here would hold every latency of every group in memory at once.)
  */
 export function countsQuery(rows: Sql, g: CanaryGrouping): Sql {
-  const qs = join(LATENCY_QUANTILES.map((q) => raw(`${q}`)));
-  return sql`SELECT * EXCLUDE (lq), lq[1] AS lat_p50, lq[2] AS lat_p95, lq[3] AS lat_p99 FROM (
-    SELECT ${groupFlagsSql(g)}, ${windowLabel(g)},
+  return sql`SELECT ${groupFlagsSql(g)}, ${windowLabel(g)},
       count(*)::DOUBLE AS rows, count(y)::DOUBLE AS n,
       coalesce(sum(y), 0)::DOUBLE AS positives, coalesce(sum(yhat), 0)::DOUBLE AS predicted,
       coalesce(sum(y * yhat), 0)::DOUBLE AS tp,
       coalesce(sum((y = yhat)::INTEGER), 0)::DOUBLE AS correct,
       count(ok)::DOUBLE AS ok_n, coalesce(sum(ok), 0)::DOUBLE AS ok_k,
-      count(lat)::DOUBLE AS lat_n, min(lat) AS lat_min, quantile_cont(lat, [${qs}]) AS lq,
-      count(s)::DOUBLE AS scored,
+      count(lat)::DOUBLE AS lat_n, count(s)::DOUBLE AS scored,
       fsum(${logLossSumSql(raw('s'), raw('y'), raw('(1 - y)'))}) AS log_loss_sum
-    FROM ${rows} GROUP BY ${groupingSetsSql(g)})`;
+    FROM ${rows} GROUP BY ${groupingSetsSql(g)}`;
+}
+
+/**
+ * The order statistics of the marked (`m`) and unmarked (`u`) rows' values that numpy's linear
+ * quantile at each of `qs` needs: `q{j}_{m|u}_lo` = the value at 0-based index
+ * floor((n - 1) q) and `_hi` the next one (null past the end), plus each one's `{m|u}_min`.
+ */
+function orderStatisticsSql(qs: readonly number[]): Sql[] {
+  const sides = [
+    ['m', 'c_m', 'n_m'],
+    ['u', 'c_u', 'n_u'],
+  ] as const;
+  return [
+    raw('min(v) FILTER (WHERE tm > 0) AS m_min'),
+    raw('min(v) FILTER (WHERE t > tm) AS u_min'),
+    ...qs.flatMap((q, j) =>
+      sides.flatMap(([side, cumulative, n]) => {
+        const lo = sql`floor((${raw(n)} - 1) * ${q})`;
+        return [
+          sql`min(v) FILTER (WHERE ${raw(cumulative)} > ${lo}) AS ${raw(`q${j}_${side}_lo`)}`,
+          sql`min(v) FILTER (WHERE ${raw(cumulative)} > ${lo} + 1) AS ${raw(`q${j}_${side}_hi`)}`,
+        ];
+      }),
+    ),
+  ];
 }
 
 /**
  * Rank sums per group of `value` over the rows of `from` where it is not null: `n` values,
  * `marked_n` of them marked, `marked_rank_sum` (their midranks' sum within the group) and
- * `tie_term` = sum(t³ - t) over tied values (in DOUBLE: t³ overflows BIGINT).
+ * `tie_term` = sum(t³ - t) over tied values (in DOUBLE: t³ overflows BIGINT); with `quantiles`,
+ * the order statistics those quantiles need of the marked and of the unmarked values.
  */
-export function rankSumsQuery(from: Sql, g: CanaryGrouping, value: Sql, marked: Sql): Sql {
+export function rankSumsQuery(
+  from: Sql,
+  g: CanaryGrouping,
+  value: Sql,
+  marked: Sql,
+  quantiles: readonly number[] = [],
+): Sql {
   const groups = groupColumnsSql(g);
+  const within = sql`PARTITION BY ${groups} ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND`;
+  const cumulative =
+    quantiles.length === 0
+      ? raw('')
+      : sql`, sum(tm) OVER (${within} CURRENT ROW) AS c_m, sum(t - tm) OVER (${within} CURRENT ROW) AS c_u,
+        sum(tm) OVER (PARTITION BY ${groups}) AS n_m, sum(t - tm) OVER (PARTITION BY ${groups}) AS n_u`;
+  const statistics = quantiles.length === 0 ? [] : orderStatisticsSql(quantiles);
   return sql`WITH valued AS (SELECT *, ${value} AS v, (${marked})::INTEGER AS m FROM ${from}),
     by_value AS (
       SELECT ${groupFlagsSql(g)}, v, count(*)::DOUBLE AS t, sum(m)::DOUBLE AS tm
       FROM valued WHERE v IS NOT NULL GROUP BY ${groupingSetsSql(g, [raw('v')])}
     ),
     ranked AS (
-      SELECT *, coalesce(sum(t) OVER (PARTITION BY ${groups} ORDER BY v
-        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS below
+      SELECT *, coalesce(sum(t) OVER (${within} 1 PRECEDING), 0) AS below ${cumulative}
       FROM by_value
     )
-    SELECT ${groups}, ${windowLabel(g)}, sum(t) AS n, sum(tm) AS marked_n,
-      sum(tm * (below + (t + 1) / 2)) AS marked_rank_sum, sum(t * t * t - t) AS tie_term
+    SELECT ${join([
+      groups,
+      windowLabel(g),
+      raw('sum(t) AS n'),
+      raw('sum(tm) AS marked_n'),
+      raw('sum(tm * (below + (t + 1) / 2)) AS marked_rank_sum'),
+      raw('sum(t * t * t - t) AS tie_term'),
+      ...statistics,
+    ])}
     FROM ranked GROUP BY ${groups}`;
 }
 

@@ -3,6 +3,7 @@
 import type { Table } from 'apache-arrow';
 import type { Cell } from '../../engine/arrow-columns.ts';
 import type { MannWhitneyInputs } from '../../stats/mann-whitney.ts';
+import { linearQuantile } from '../../stats/quantile-edges.ts';
 import { noSums, type PairedSums, type SideSums } from './canary-checks.ts';
 import { groupId, readGroupRows, type CanaryGroupKey } from './canary-groups.ts';
 import type { PairedTable } from './canary-result.ts';
@@ -13,14 +14,6 @@ const num = (v: Cell | undefined): number => (typeof v === 'number' ? v : 0);
 export interface SidedGroup {
   key: CanaryGroupKey;
   sides: [SideSums, SideSums];
-}
-
-/** p50, p95, p99 of a counts row; null without latencies. */
-function latencyQuantiles(row: Record<string, Cell>): [number, number, number] | null {
-  const { lat_p50: p50, lat_p95: p95, lat_p99: p99 } = row;
-  return typeof p50 === 'number' && typeof p95 === 'number' && typeof p99 === 'number'
-    ? [p50, p95, p99]
-    : null;
 }
 
 /** countsQuery and the AUC rank sums (grouped with `side`), merged per group. */
@@ -49,8 +42,6 @@ export function readSidedGroups(counts: Table, aucRanks: Table | null): Map<stri
       okN: num(row.ok_n),
       okK: num(row.ok_k),
       latN: num(row.lat_n),
-      latMin: typeof row.lat_min === 'number' ? row.lat_min : null,
-      latency: latencyQuantiles(row),
       scored: num(row.scored),
       logLossSum: num(row.log_loss_sum),
     };
@@ -67,16 +58,45 @@ export function readSidedGroups(counts: Table, aucRanks: Table | null): Map<stri
   return groups;
 }
 
-/** Rank sums of a pooled value with the baseline's rows marked: Mann-Whitney's inputs per group. */
-export function readMannWhitney(ranks: Table): Map<string, MannWhitneyInputs> {
+/** numpy-linear quantiles of latency each side reports: p50, p95, p99. */
+export const LATENCY_QUANTILES = [0.5, 0.95, 0.99] as const;
+
+/** A side's quantile at LATENCY_QUANTILES[j] from the order statistics rankSumsQuery fetched. */
+function sideQuantile(row: Record<string, Cell>, side: 'm' | 'u', n: number, j: number): number {
+  const q = LATENCY_QUANTILES[j] ?? 0;
+  const lo = Math.floor((n - 1) * q);
+  const at = (i: number) => num(row[`q${j}_${side}_${i === lo ? 'lo' : 'hi'}`]);
+  return linearQuantile(n, q, at);
+}
+
+/**
+ * The latency rank sums (baseline rows marked, with LATENCY_QUANTILES' order statistics): each
+ * group's sides get their smallest latency and p50/p95/p99; returns Mann-Whitney's inputs per group.
+ */
+export function addLatency(
+  groups: ReadonlyMap<string, SidedGroup>,
+  ranks: Table,
+): Map<string, MannWhitneyInputs> {
   const out = new Map<string, MannWhitneyInputs>();
   for (const { key, row } of readGroupRows(ranks)) {
-    out.set(groupId(key), {
-      n1: num(row.marked_n),
-      n2: num(row.n) - num(row.marked_n),
-      rankSum1: num(row.marked_rank_sum),
-      tieTerm: num(row.tie_term),
-    });
+    const id = groupId(key);
+    const n1 = num(row.marked_n);
+    const n2 = num(row.n) - n1;
+    out.set(id, { n1, n2, rankSum1: num(row.marked_rank_sum), tieTerm: num(row.tie_term) });
+    const sides = groups.get(id)?.sides;
+    if (sides === undefined) continue;
+    for (const [index, side, n] of [
+      [0, 'm', n1],
+      [1, 'u', n2],
+    ] as const) {
+      if (n === 0) continue;
+      const quantiles = LATENCY_QUANTILES.map((_, j) => sideQuantile(row, side, n, j));
+      sides[index] = {
+        ...sides[index],
+        latMin: num(row[`${side}_min`]),
+        latency: [quantiles[0] ?? 0, quantiles[1] ?? 0, quantiles[2] ?? 0],
+      };
+    }
   }
   return out;
 }

@@ -193,6 +193,34 @@ describe('runCanary on a log with odd column names', () => {
     expect(split.design_reason).toMatch(/^asked for split/);
     expect(split.checks.find((c) => c.metric === 'latency_p99')?.test).toMatch(/^Mann-Whitney/);
   });
+  it('judges a shadow of partly shared ids on the shared rows only', async () => {
+    const lines = oddLog().split('\n');
+    const part = await loadCsvText(engine, lines.slice(0, 1801).join('\n'), 'odd_part', {
+      task: 'binary',
+      positive: '1',
+      roles: {
+        'row id': 'id',
+        y: 'label',
+        'p score': 'score',
+        select: 'feature',
+        'model version': 'ignored',
+      },
+      kinds: { select: 'categorical' },
+    });
+    const auto = await runCanary(engine, canarySpecFromFiles(odd, part, options));
+    expect(auto.design).toBe('split');
+    expect(auto.design_reason).toMatch(/different numbers of rows \(2,400 and 1,800\)/);
+    const shadow = await runCanary(
+      engine,
+      canarySpecFromFiles(odd, part, { ...options, design: 'shadow' }),
+    );
+    expect(shadow.rows).toEqual({ baseline: 2400, canary: 1800, joined: 1800 });
+    const accuracy = shadow.checks.find((c) => c.segment.name === 'all' && c.metric === 'accuracy');
+    expect([accuracy?.counts?.baseline[1], accuracy?.counts?.canary[1]]).toEqual([1800, 1800]);
+    const table = accuracy?.paired;
+    const pairs = table ? Object.values(table).reduce((a, b) => a + b, 0) : 0;
+    expect(pairs).toBe(1800);
+  });
 });
 
 describe('what success means in a status column', () => {

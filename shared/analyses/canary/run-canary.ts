@@ -20,14 +20,14 @@ import {
   type PairedSums,
   type SideSums,
 } from './canary-checks.ts';
-import { designOf, designQuery, sharedIdRowsSql } from './canary-design.ts';
-import { groupId, type CanaryGrouping } from './canary-groups.ts';
+import { designOf, designQuery, needsIds, sharedIdRowsSql } from './canary-design.ts';
+import { groupId, readGroupRows, type CanaryGrouping } from './canary-groups.ts';
 import { judge, orderChecks, perSegment } from './canary-judgement.ts';
 import { latencyHistogram } from './canary-latency.ts';
 import { checkPopulation } from './canary-population.ts';
 import { absoluteErrorTest, pairedSums } from './canary-paired.ts';
 import { calibrationSumsQuery, countsQuery, rankSumsQuery } from './canary-queries.ts';
-import { readMannWhitney, readSidedGroups, type SidedGroup } from './canary-read.ts';
+import { addLatency, LATENCY_QUANTILES, readSidedGroups, type SidedGroup } from './canary-read.ts';
 import type { CanaryCheck, CanaryResult, CanaryWindow } from './canary-result.ts';
 import { canaryRowsSql, sideRowsSql } from './canary-rows.ts';
 import { segmentsOf, type IndexedSegment } from './canary-segments.ts';
@@ -62,44 +62,39 @@ export async function runCanary(
   const step = (done: number, phase: string) =>
     ctx.onProgress?.({ phase, done, total: STEPS, unit: 'steps' });
 
-  step(0, 'matching the two sides');
-  const facts = readRows(await run(designQuery(canaryRowsSql(spec), spec.id !== null)))[0] ?? {};
-  const design = designOf(spec, facts);
-  for (const [side, rows] of [
-    ['baseline', design.rows.baseline],
-    ['canary', design.rows.canary],
-  ] as const) {
-    if (rows === 0) {
-      const which =
-        spec.source.kind === 'model_column'
-          ? ` (${spec.source.column} = '${spec.source[side]}')`
-          : '';
-      throw new FaultlineError({
-        code: 'no_rows',
-        message: `canary: the ${side} has no rows${which}`,
-      });
-    }
-  }
+  step(0, 'counting');
   const unit = await windowUnit(run, spec);
   const all = canaryRowsSql(spec, unit);
-  const rows = design.design === 'shadow' ? sharedIdRowsSql(all) : all;
   const segments = spec.segments.length;
   const sided: CanaryGrouping = { always: [raw('side')], segments, windowed: unit !== null };
   const pooled: CanaryGrouping = { ...sided, always: [] };
   const hasScore = spec.outcome?.score != null;
 
-  step(1, 'counting');
-  const counts = await run(countsQuery(rows, sided));
+  let counts = await run(countsQuery(all, sided));
+  const sideRows = overallRows(counts);
+  checkRows(spec, sideRows);
+  step(1, 'matching the two sides');
+  const ids = needsIds(spec, sideRows) ? (readRows(await run(designQuery(all)))[0] ?? {}) : null;
+  const design = designOf(spec, sideRows, ids);
+  const shadow = design.design === 'shadow';
+  // A shadow of partly shared ids judges the shared rows only (with the same ids, all rows).
+  const partly =
+    shadow && (design.rows.joined !== sideRows.baseline || design.rows.joined !== sideRows.canary);
+  const rows = partly ? sharedIdRowsSql(all) : all;
+  if (partly) counts = await run(countsQuery(rows, sided));
+
   step(2, 'ranking scores');
   const aucRanks = hasScore ? await run(rankSumsQuery(rows, sided, raw('s'), raw('y = 1'))) : null;
   const groups = readSidedGroups(counts, aucRanks);
 
   step(3, 'ranking latencies');
   const latencyRanks =
-    spec.latency !== null && design.design === 'split'
-      ? readMannWhitney(await run(rankSumsQuery(rows, pooled, raw('lat'), raw('side = 0'))))
-      : new Map();
-  const shadow = design.design === 'shadow';
+    spec.latency === null
+      ? new Map<string, MannWhitneyInputs>()
+      : addLatency(
+          groups,
+          await run(rankSumsQuery(rows, pooled, raw('lat'), raw('side = 0'), LATENCY_QUANTILES)),
+        );
   const paired = shadow ? await pairedSums(run, rows, pooled) : new Map<string, PairedSums>();
   const pairedAbsError = shadow && hasScore ? await absoluteErrorTest(run, rows) : null;
 
@@ -200,7 +195,7 @@ function checksOf(
       segment,
       baseline: sides[0],
       canary: sides[1],
-      latencyRanks: latencyRanks.get(id) ?? null,
+      latencyRanks: ctx.design === 'split' ? (latencyRanks.get(id) ?? null) : null,
       paired: paired.get(id) ?? null,
     };
     return segmentChecks(sums, ctx);
@@ -256,4 +251,29 @@ function windowResult(
     ...judge(checks, []),
     checks,
   };
+}
+
+/** Each side's rows, from the counts' overall groups. */
+function overallRows(counts: Table): { baseline: number; canary: number } {
+  const out = { baseline: 0, canary: 0 };
+  for (const { key, row } of readGroupRows(counts)) {
+    if (key.seg >= 0 || key.windowed) continue;
+    out[row.side === 0 ? 'baseline' : 'canary'] = Number(row.rows);
+  }
+  return out;
+}
+
+/** A side without rows (a version the log lacks, a filter that keeps nothing) fails, naming it. */
+function checkRows(spec: CanarySpec, rows: { baseline: number; canary: number }): void {
+  for (const side of ['baseline', 'canary'] as const) {
+    if (rows[side] > 0) continue;
+    const which =
+      spec.source.kind === 'model_column'
+        ? ` (${spec.source.column} = '${spec.source[side]}')`
+        : '';
+    throw new FaultlineError({
+      code: 'no_rows',
+      message: `canary: the ${side} has no rows${which}`,
+    });
+  }
 }
