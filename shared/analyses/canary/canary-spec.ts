@@ -175,7 +175,13 @@ function specOf(sides: SideSchemas, options: CanarySpecOptions): CanarySpec {
   const both = [baseline, canary];
   const skipped: CanarySpec['skipped'] = [];
   const outcome = outcomeFromSchema(baseline, options.threshold, 'the baseline');
-  const binary = typeof outcome === 'string' ? null : outcome;
+  // A threshold the user sets cuts the score instead of the logged prediction (as performance).
+  const binary =
+    typeof outcome === 'string'
+      ? null
+      : options.threshold !== undefined && outcome.score !== null
+        ? { ...outcome, prediction: null }
+        : outcome;
   if (typeof outcome === 'string') {
     skipped.push({
       metric: 'model',

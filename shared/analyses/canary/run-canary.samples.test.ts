@@ -100,6 +100,20 @@ describe('runCanary on the canary sample (v1 baseline, v2 canary, split traffic)
   });
 });
 
+describe('runCanary with a threshold', () => {
+  it('cuts the score there instead of reading the logged prediction column', async () => {
+    const cut = await runCanary(
+      engine,
+      canarySpecFromModelColumn(canary, { baseline: 'v1', canary: 'v2' }, { threshold: 0.2 }),
+    );
+    expect(result.columns.prediction).toBe('predicted_fraud');
+    expect(cut.columns.prediction).toBeNull();
+    expect(cut.threshold).toBe(0.2);
+    const predicted = (r: CanaryResult) => check(r, 'all', 'precision')?.counts?.baseline[1] ?? 0;
+    expect(predicted(cut)).toBeGreaterThan(predicted(result));
+  });
+});
+
 describe('runCanary on controls', () => {
   it('PASSes a canary identical to its baseline, paired by id (shadow), with no failing check', async () => {
     const r = await runCanary(engine, canarySpecFromFiles(training, training));
