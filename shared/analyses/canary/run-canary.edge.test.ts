@@ -90,6 +90,21 @@ afterAll(async () => {
 });
 
 const versions = { baseline: 'a', canary: 'b' };
+
+/** The odd log's rows read as one model's file (its version column ignored). */
+const asOneModel = (csv: string, name: string) =>
+  loadCsvText(engine, csv, name, {
+    task: 'binary',
+    positive: '1',
+    roles: {
+      'row id': 'id',
+      y: 'label',
+      'p score': 'score',
+      select: 'feature',
+      'model version': 'ignored',
+    },
+    kinds: { select: 'categorical' },
+  });
 const options: CanarySpecOptions = { latency: 'lat ms', success: 'status' };
 const oddRun = (more: CanarySpecOptions = {}) =>
   runCanary(engine, canarySpecFromModelColumn(odd, versions, { ...options, ...more }));
@@ -169,18 +184,7 @@ describe('runCanary on a log with odd column names', () => {
   });
 
   it('pairs the rows by id when both sides hold the same ids (shadow), unless told otherwise', async () => {
-    const base = await loadCsvText(engine, oddLog(), 'odd_again', {
-      task: 'binary',
-      positive: '1',
-      roles: {
-        'row id': 'id',
-        y: 'label',
-        'p score': 'score',
-        select: 'feature',
-        'model version': 'ignored',
-      },
-      kinds: { select: 'categorical' },
-    });
+    const base = await asOneModel(oddLog(), 'odd_again');
     const shadow = await runCanary(engine, canarySpecFromFiles(odd, base, options));
     expect(shadow.design).toBe('shadow');
     expect(shadow.rows.joined).toBe(2400);
@@ -193,20 +197,10 @@ describe('runCanary on a log with odd column names', () => {
     expect(split.design_reason).toMatch(/^asked for split/);
     expect(split.checks.find((c) => c.metric === 'latency_p99')?.test).toMatch(/^Mann-Whitney/);
   });
+
   it('judges a shadow of partly shared ids on the shared rows only', async () => {
     const lines = oddLog().split('\n');
-    const part = await loadCsvText(engine, lines.slice(0, 1801).join('\n'), 'odd_part', {
-      task: 'binary',
-      positive: '1',
-      roles: {
-        'row id': 'id',
-        y: 'label',
-        'p score': 'score',
-        select: 'feature',
-        'model version': 'ignored',
-      },
-      kinds: { select: 'categorical' },
-    });
+    const part = await asOneModel(lines.slice(0, 1801).join('\n'), 'odd_part');
     const auto = await runCanary(engine, canarySpecFromFiles(odd, part, options));
     expect(auto.design).toBe('split');
     expect(auto.design_reason).toMatch(/different numbers of rows \(2,400 and 1,800\)/);
