@@ -12,6 +12,9 @@
  *     detail against the N-row reference, against the floor of both tables.
  *   slices: weak-slice discovery (SliceLine) over 10 columns of an N-row log, max level 3, with
  *     the candidates evaluated per level, against the log's own floor.
+ *   canary: baseline vs canary at N rows per side, split traffic (the N-row reference as the
+ *     baseline, the N-row log as the canary) and shadow (the log on both sides, joined by id),
+ *     with each query's median, against the floor of both tables.
  *
  *   npm run bench -- [--sizes 100000,1000000,10000000] [--runs 5] [--cases GROUP,...]
  *     [--out bench/out/results.json]
@@ -26,6 +29,7 @@ import { benchDrift } from './cases/drift.ts';
 import { benchErrors } from './cases/errors.ts';
 import { benchLoad } from './cases/load.ts';
 import { benchCalibration } from './cases/calibration.ts';
+import { benchCanary } from './cases/canary.ts';
 import { benchPerformance } from './cases/performance.ts';
 import { benchSlices } from './cases/slices.ts';
 import { Results, type CaseResult } from './harness.ts';
@@ -39,6 +43,7 @@ const CASES = {
   calibration: benchCalibration,
   errors: benchErrors,
   slices: benchSlices,
+  canary: benchCanary,
 } as const;
 type CaseGroup = keyof typeof CASES;
 const isCaseGroup = (s: string): s is CaseGroup => Object.hasOwn(CASES, s);

@@ -4,6 +4,7 @@ import type { Engine } from '../shared/engine/engine.ts';
 import { exitCodes } from './exit-codes.ts';
 import type { CommandOutput } from './command.ts';
 import { calibrationCommand, calibrationUsage } from './commands/calibration.ts';
+import { canaryCommand, canaryUsage } from './commands/canary.ts';
 import { driftCommand, driftUsage } from './commands/drift.ts';
 import { inspectCommand, inspectUsage } from './commands/inspect.ts';
 import { performanceCommand, performanceUsage } from './commands/performance.ts';
@@ -17,6 +18,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   performance: { run: performanceCommand, usage: performanceUsage },
   calibration: { run: calibrationCommand, usage: calibrationUsage },
   slices: { run: slicesCommand, usage: slicesUsage },
+  canary: { run: canaryCommand, usage: canaryUsage },
 };
 
 const usage = `usage: faultline COMMAND [options]   (faultline COMMAND --help for its options)

@@ -1,7 +1,7 @@
 // Both sides' rows as one relation with the few fields every canary query reads: which side, the
 // binary outcome, the score, latency and success, the segment keys, the window and the id. One
 // log split by its model column is read once; two files are read one after the other.
-import { ident, join, raw, sql, type Sql } from '../../sql/sql.ts';
+import { ident, join, raw, sql, table, type Sql } from '../../sql/sql.ts';
 import { outcomeSql } from '../binary-outcome.ts';
 import { cohortSource } from '../cohort-source.ts';
 import { finiteNumberSql } from '../valid-value.ts';
@@ -74,4 +74,10 @@ export function sideRowsSql(spec: CanarySpec, side: 0 | 1): Sql {
   const version = side === 0 ? source.baseline : source.canary;
   return sql`(SELECT * FROM ${cohortSource(source.table, spec.where)}
     WHERE ${ident(source.column)}::VARCHAR = ${version})`;
+}
+
+/** The versions a model column holds, as text, in order (21 at most: enough to say "…"). */
+export function modelVersionsQuery(tableName: string, column: string): Sql {
+  return sql`SELECT DISTINCT ${ident(column)}::VARCHAR AS v FROM ${table(tableName)}
+    WHERE ${ident(column)} IS NOT NULL ORDER BY v LIMIT 21`;
 }

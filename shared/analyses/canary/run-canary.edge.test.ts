@@ -256,7 +256,7 @@ describe('runCanary without labels, and bad requests', () => {
       runCanary(engine, canarySpecFromModelColumn(odd, { baseline: 'a', canary: 'c' }, options)),
     ).rejects.toMatchObject({
       code: 'no_rows',
-      message: "canary: the canary has no rows (model version = 'c')",
+      message: "canary: the canary has no rows (model version = 'c'; the log holds 'a', 'b')",
     });
   });
 

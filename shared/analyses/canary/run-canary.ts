@@ -29,7 +29,7 @@ import { absoluteErrorTest, pairedSums } from './canary-paired.ts';
 import { calibrationSumsQuery, countsQuery, rankSumsQuery } from './canary-queries.ts';
 import { addLatency, LATENCY_QUANTILES, readSidedGroups, type SidedGroup } from './canary-read.ts';
 import type { CanaryCheck, CanaryResult, CanaryWindow } from './canary-result.ts';
-import { canaryRowsSql, sideRowsSql } from './canary-rows.ts';
+import { canaryRowsSql, modelVersionsQuery, sideRowsSql } from './canary-rows.ts';
 import { segmentsOf, type IndexedSegment } from './canary-segments.ts';
 import type { MannWhitneyInputs } from '../../stats/mann-whitney.ts';
 import type { CanarySpec } from './canary-spec.ts';
@@ -72,7 +72,7 @@ export async function runCanary(
 
   let counts = await run(countsQuery(all, sided));
   const sideRows = overallRows(counts);
-  checkRows(spec, sideRows);
+  await checkRows(run, spec, sideRows);
   step(1, 'matching the two sides');
   const ids = needsIds(spec, sideRows) ? (readRows(await run(designQuery(all)))[0] ?? {}) : null;
   const design = designOf(spec, sideRows, ids);
@@ -264,13 +264,20 @@ function overallRows(counts: Table): { baseline: number; canary: number } {
 }
 
 /** A side without rows (a version the log lacks, a filter that keeps nothing) fails, naming it. */
-function checkRows(spec: CanarySpec, rows: { baseline: number; canary: number }): void {
+async function checkRows(
+  run: (q: Sql) => Promise<Table>,
+  spec: CanarySpec,
+  rows: { baseline: number; canary: number },
+): Promise<void> {
   for (const side of ['baseline', 'canary'] as const) {
     if (rows[side] > 0) continue;
-    const which =
-      spec.source.kind === 'model_column'
-        ? ` (${spec.source.column} = '${spec.source[side]}')`
-        : '';
+    const { source } = spec;
+    let which = '';
+    if (source.kind === 'model_column') {
+      const held = readRows(await run(modelVersionsQuery(source.table, source.column)));
+      const versions = held.map((r) => `'${String(r.v)}'`);
+      which = ` (${source.column} = '${source[side]}'; the log holds ${versions.slice(0, 20).join(', ')}${versions.length > 20 ? ', …' : ''})`;
+    }
     throw new FaultlineError({
       code: 'no_rows',
       message: `canary: the ${side} has no rows${which}`,
