@@ -4,10 +4,11 @@ import { browserUrl, describeTargets, launchTargets } from './launch-targets.ts'
 const dirs = { cwd: '/home/me/work', rootDir: '/opt/faultline' };
 
 describe('launchTargets', () => {
-  it('opens the bundled sample, training as reference and production as current, by default', () => {
+  it('opens the bundled sample by default: training, production, and the canary as a log', () => {
     expect(launchTargets([], dirs)).toEqual([
       { path: '/opt/faultline/samples/data/training.parquet', purpose: 'reference' },
       { path: '/opt/faultline/samples/data/production.parquet', purpose: 'current' },
+      { path: '/opt/faultline/samples/data/canary.parquet', purpose: 'log' },
     ]);
   });
 
@@ -32,7 +33,7 @@ describe('launchTargets', () => {
 describe('describeTargets', () => {
   it('prints one aligned line per file', () => {
     expect(describeTargets(launchTargets([], dirs))).toBe(
-      '  reference  training.parquet\n  current    production.parquet',
+      '  reference  training.parquet\n  current    production.parquet\n  log        canary.parquet',
     );
   });
 });

@@ -8,8 +8,15 @@ export interface LaunchTarget {
   purpose: OpenPurpose;
 }
 
-/** Opened when `npm start` names no files: the bundled sample's reference and current data. */
-const SAMPLE_FILES = ['samples/data/training.parquet', 'samples/data/production.parquet'];
+/**
+ * Opened when `npm start` names no files: the bundled sample's reference and current data, and
+ * its canary log (a model-version column) for the Canary view.
+ */
+const SAMPLE_FILES = [
+  'samples/data/training.parquet',
+  'samples/data/production.parquet',
+  'samples/data/canary.parquet',
+];
 
 /**
  * The files `npm start -- FILE…` names, absolute (npm runs scripts in the package root, so

@@ -4,6 +4,7 @@ import type { DatasetSide } from '../store/datasets-slice.ts';
 import type { ErrorsSession } from './errors-session.ts';
 import type {
   CalibrationRequest,
+  CanaryRequest,
   DriftRequest,
   PerformanceRequest,
   SlicesRequest,
@@ -21,7 +22,7 @@ export type PickedFile = { kind: 'file'; file: File } | { kind: 'granted'; ref: 
 export interface Session extends ErrorsSession {
   /** Opens files as one dataset on `side`, replacing what was there only once it loaded. */
   open(side: DatasetSide, files: readonly PickedFile[]): Promise<void>;
-  /** Opens the bundled sample (training as reference, production as current). */
+  /** Opens the bundled sample (training as reference, production as current, canary as log). */
   openSample(): Promise<void>;
   /** Sets a column's role and redoes the dataset's schema with the user's corrections. */
   setRole(datasetId: string, column: string, role: ColumnRole): Promise<void>;
@@ -45,6 +46,12 @@ export interface Session extends ErrorsSession {
    * the request's JSON; nothing when cached or already running; cancels an older one still running.
    */
   slices(request: SlicesRequest): Promise<void>;
+  /**
+   * Compares the canary with the baseline for the request and caches the verdict under
+   * CANARY_VIEW by the request's JSON; nothing when cached or already running; cancels an older
+   * one still running.
+   */
+  canary(request: CanaryRequest): Promise<void>;
   /** Closes a dataset and drops its table. */
   close(datasetId: string): Promise<void>;
 }

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../../shared/engine/duckdb.node.ts';
 import type { Engine, Progress } from '../../shared/engine/engine.ts';
 import { nodeCodecs } from '../../shared/engine/node-sources.node.ts';
 import { createAppStore, type AppStore } from '../store/store.ts';
 import {
   CALIBRATION_VIEW,
+  CANARY_VIEW,
   createSession,
   DRIFT_VIEW,
   PERFORMANCE_VIEW,
@@ -25,6 +26,9 @@ import type { CalibrationResult } from '../../shared/analyses/calibration/calibr
 import { calibrationRequestOf } from '../views/calibration/calibration-request.ts';
 import type { SlicesResult } from '../../shared/analyses/slices/slices-result.ts';
 import { slicesRequestOf } from '../views/slices/slices-request.ts';
+import type { CanaryResult } from '../../shared/analyses/canary/canary-result.ts';
+import { canaryRequestOf } from '../views/canary/canary-request.ts';
+import { performanceSides } from '../views/performance/performance-sides.ts';
 
 // The session against the real worker code: host and client over a MessageChannel, the core on
 // the Node engine (the browser engine differs only in how it reads a File; e2e covers that).
@@ -55,7 +59,7 @@ beforeAll(async () => {
   client = createWorkerClient(port2 as never);
   port1.start();
   port2.start();
-  for (const name of ['training.parquet', 'production.parquet']) {
+  for (const name of ['training.parquet', 'production.parquet', 'canary.parquet']) {
     files[name] = new Uint8Array(await readFile(`samples/data/${name}`));
   }
 });
@@ -463,6 +467,46 @@ describe('session', () => {
       expect(result?.slices.every((s) => s.reference !== undefined)).toBe(true);
       expect(result?.reference_mean_error).toBeGreaterThan(0);
       expect(request.window).toBeNull();
+    });
+  });
+
+  describe('canary', () => {
+    it('opens the bundled sample with the canary log, which the other views leave aside', async () => {
+      const { store, session } = setup();
+      const fetched: string[] = [];
+      vi.stubGlobal('fetch', async (url: string) => {
+        fetched.push(url);
+        return new Response(files[url.replace('./', '')] as Uint8Array<ArrayBuffer>);
+      });
+      try {
+        await session.openSample();
+      } finally {
+        vi.unstubAllGlobals();
+      }
+      expect(fetched).toEqual(['./training.parquet', './production.parquet', './canary.parquet']);
+      const { datasets } = store.getState();
+      expect(Object.values(datasets).map((d) => [d.side, d.name, d.loaded.rows])).toEqual([
+        ['reference', 'training.parquet', 13000],
+        ['current', 'production.parquet', 26000],
+        ['log', 'canary.parquet', 13000],
+      ]);
+      expect(performanceSides(datasets)?.log.id).toBe('current');
+    });
+
+    it('fails v2 against v1 on the planted prepaid recall, the critical reason first', async () => {
+      const { store, session } = setup();
+      await session.open('log', [picked('canary.parquet')]);
+      const request = canaryRequestOf(store.getState());
+      expect(request?.source).toMatchObject({ baseline: 'v1', canary: 'v2' });
+      if (request === null) throw new Error('the canary log has two model versions');
+      await session.canary(request);
+      const [result] = Object.values(store.getState().viewResults[CANARY_VIEW] ?? {}).map(
+        (e) => e.result as CanaryResult,
+      );
+      expect(result?.verdict).toBe('FAIL');
+      expect(result?.failing[0]).toMatch(/card_type = prepaid.*recall/);
+      expect(result?.timeline?.windows.length).toBeGreaterThan(1);
+      expect(jobList(store).at(-1)?.label).toBe('Measuring the canary');
     });
   });
 });

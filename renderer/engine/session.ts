@@ -6,10 +6,10 @@ import type { AppStore } from '../store/store.ts';
 import { createErrorsSession } from './errors-session.ts';
 import type { PickedFile, Session } from './session-types.ts';
 import { createWorkerClient, type CallOptions, type WorkerClient } from './worker-client.ts';
-import type { ArgsOf, TableView, WorkerFile } from './worker-protocol.ts';
+import type { ArgsOf, CanaryRequest, TableView, WorkerFile } from './worker-protocol.ts';
 
 /** The analyses whose results the store caches per view and request. */
-export type CachedMethod = 'drift' | 'performance' | 'calibration' | 'slices';
+export type CachedMethod = 'drift' | 'performance' | 'calibration' | 'slices' | 'canary';
 
 /** The Drift view's id, under which its results are cached by request. */
 export const DRIFT_VIEW = 'drift';
@@ -23,12 +23,16 @@ export const CALIBRATION_VIEW = 'calibration';
 /** The Slices view's id, under which its results are cached by request. */
 export const SLICES_VIEW = 'slices';
 
+/** The Canary view's id, under which its results are cached by request. */
+export const CANARY_VIEW = 'canary';
+
 /** Where each cached analysis keeps its results in the store, by request. */
 export const cacheViewOf: Record<CachedMethod, string> = {
   drift: DRIFT_VIEW,
   performance: PERFORMANCE_VIEW,
   calibration: CALIBRATION_VIEW,
   slices: SLICES_VIEW,
+  canary: CANARY_VIEW,
 };
 
 /** A request's cache key: the same request always gives the same text. */
@@ -192,22 +196,32 @@ export function createSession(
   const logTables = (r: { log: TableView; reference: TableView | null }) =>
     [r.log.table, r.reference?.table].filter((t) => t !== undefined);
 
+  const canaryTables = ({ source }: CanaryRequest) =>
+    source.kind === 'model_column'
+      ? [source.log.table]
+      : [source.baseline.table, source.canary.table];
+
   return {
     open,
     drift: cachedAnalysis('drift', 'drift', (r) => [r.reference.table, r.current.table]),
     performance: cachedAnalysis('performance', 'performance', logTables),
     calibration: cachedAnalysis('calibration', 'calibration', logTables),
     slices: cachedAnalysis('slices', 'weak slices', logTables),
+    canary: cachedAnalysis('canary', 'the canary', canaryTables),
     ...createErrorsSession(store, client, runJob),
     async openSample() {
       let files: PickedFile[] = [];
       const fetched = await runJob('Fetching the bundled sample', async () => {
-        files = await Promise.all(['training.parquet', 'production.parquet'].map(fetchSample));
+        files = await Promise.all(
+          ['training.parquet', 'production.parquet', 'canary.parquet'].map(fetchSample),
+        );
       });
-      const [training, production] = files;
+      const [training, production, canary] = files;
       if (!fetched || training === undefined || production === undefined) return;
       await open('reference', [training]);
       await open('current', [production]);
+      // Two model versions in one log: the Canary view's data (the other views read the current).
+      if (canary !== undefined) await open('log', [canary]);
     },
     async setRole(datasetId, column, role) {
       const dataset = store.getState().datasets[datasetId];

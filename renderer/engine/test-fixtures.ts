@@ -13,6 +13,7 @@ export function fakeSession(overrides: Partial<Session> = {}): Session {
     performance: async () => undefined,
     calibration: async () => undefined,
     slices: async () => undefined,
+    canary: async () => undefined,
     errorsPage: async () => ({ value: null, error: null }),
     cachedErrorsPage: () => undefined,
     errorDetail: async () => ({ value: null, error: null }),

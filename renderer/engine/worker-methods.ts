@@ -1,5 +1,10 @@
 import { calibrationSpecFromSchemas } from '../../shared/analyses/calibration/calibration-spec.ts';
 import { runCalibration } from '../../shared/analyses/calibration/run-calibration.ts';
+import {
+  canarySpecFromFiles,
+  canarySpecFromModelColumn,
+} from '../../shared/analyses/canary/canary-spec.ts';
+import { runCanary } from '../../shared/analyses/canary/run-canary.ts';
 import { driftSpecFromSchemas } from '../../shared/analyses/drift/drift-spec.ts';
 import { runDrift } from '../../shared/analyses/drift/run-drift.ts';
 import { errorsSpecFromSchemas } from '../../shared/analyses/errors/errors-spec.ts';
@@ -145,6 +150,18 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
         { ...options, ...(window ? { window } : {}) },
       );
       return runSlices(engine, spec, ctx);
+    },
+    async canary({ source, by, ...options }, ctx) {
+      const specOptions = { ...options, ...(by === null ? {} : { by }) };
+      const spec =
+        source.kind === 'model_column'
+          ? canarySpecFromModelColumn(
+              schemaOf(source.log),
+              { column: source.column, baseline: source.baseline, canary: source.canary },
+              specOptions,
+            )
+          : canarySpecFromFiles(schemaOf(source.baseline), schemaOf(source.canary), specOptions);
+      return runCanary(engine, spec, ctx);
     },
     async errorsPage({ log, reference, where, sort, offset, limit }, ctx) {
       const spec = errorsSpecFromSchemas(

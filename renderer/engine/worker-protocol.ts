@@ -1,3 +1,5 @@
+import type { CanaryGuardrails } from '../../shared/analyses/canary/canary-guardrails.ts';
+import type { CanaryDesign, CanaryResult } from '../../shared/analyses/canary/canary-result.ts';
 import type { CalibrationResult } from '../../shared/analyses/calibration/calibration-result.ts';
 import type { CalibrationStrategy } from '../../shared/analyses/calibration/calibration-spec.ts';
 import type { DriftResult } from '../../shared/analyses/drift/drift-result.ts';
@@ -102,6 +104,34 @@ export interface SlicesRequest {
   where: Predicate[];
 }
 
+/** Where the Canary view's two sides are: two open tables, or one log split by its model column. */
+export type CanarySource =
+  | { kind: 'files'; baseline: TableView; canary: TableView }
+  | {
+      kind: 'model_column';
+      log: TableView;
+      /** The model-version column. */
+      column: string;
+      /** The versions compared, as the column holds them. */
+      baseline: string;
+      canary: string;
+    };
+
+/** What the Canary view asks for; its JSON is the view's cache key. */
+export interface CanaryRequest {
+  source: CanarySource;
+  /** Segment columns; null: the core's default (every categorical feature with 2 to 20 values). */
+  by: string[] | null;
+  /** `auto`: shadow when both sides hold the same ids, else split. */
+  design: CanaryDesign | 'auto';
+  /** The checks per window of the time column too (none without a time column). */
+  window: WindowUnit | 'auto';
+  /** The limits the canary is judged by, as the user set them (checked by guardrailsFrom). */
+  guardrails: CanaryGuardrails;
+  /** The active cohort filter, applied to both sides. */
+  where: Predicate[];
+}
+
 /** What the Errors grid lists: the log's mispredictions within the active cohort, sorted. */
 export interface ErrorsRequest {
   /** The log whose wrong predictions are listed. */
@@ -143,6 +173,8 @@ export interface WorkerMethods {
   calibration(args: CalibrationRequest): CalibrationResult;
   /** The log's weakest slices (SliceLine), each against the same slice in the reference. */
   slices(args: SlicesRequest): SlicesResult;
+  /** The canary against the baseline: population check, checks per segment, verdict, latency. */
+  canary(args: CanaryRequest): CanaryResult;
   /** One page of the log's mispredictions, with their count and the rows in scope. */
   errorsPage(args: ErrorsPageRequest): ErrorsPage;
   /** One row's outcome and every feature against the reference, most unusual first. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { removeDatasetEverywhere } from './actions.ts';
+import { defaultCanaryChoices } from './canary-choices-slice.ts';
 import { createAppStore } from './store.ts';
 import { makeDataset, stateData } from './test-fixtures.ts';
 
@@ -23,6 +24,7 @@ describe('createAppStore', () => {
         window: null,
         picked: null,
       },
+      canaryChoices: defaultCanaryChoices,
     });
   });
 
@@ -45,10 +47,12 @@ describe('createAppStore', () => {
     s.choosePerformance({ by: ['age'], metric: 'recall', window: 'week', focus: '["a"]' });
     s.chooseCalibration({ bins: 20, strategy: 'quantile', by: 'age' });
     s.chooseSlices({ k: 5, window: '2026-09-21', picked: { from: [], cohort: s.cohort } });
+    s.chooseCanary({ baseline: 'v1', canary: 'v2', by: ['age'], picked: null });
+    s.setCanaryGuardrails({ critical: ['recall'], tolerances: { auc_absolute: 0.05 } });
     removeDatasetEverywhere(store, 'log');
 
     const data = stateData(store.getState());
-    expect(Object.keys(data)).toHaveLength(9);
+    expect(Object.keys(data)).toHaveLength(10);
     expect(structuredClone(data)).toStrictEqual(data);
     expect(JSON.parse(JSON.stringify(data))).toStrictEqual(data);
   });

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { createCanaryChoicesSlice, type CanaryChoicesSlice } from './canary-choices-slice.ts';
 import {
   createCalibrationChoicesSlice,
   type CalibrationChoicesSlice,
@@ -22,7 +23,8 @@ export type AppState = DatasetsSlice &
   JobsSlice &
   PerformanceChoicesSlice &
   CalibrationChoicesSlice &
-  SlicesChoicesSlice;
+  SlicesChoicesSlice &
+  CanaryChoicesSlice;
 
 /** What createAppStore can be given; tests and the app differ only here. */
 export interface AppStoreOptions {
@@ -42,6 +44,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
     ...createPerformanceChoicesSlice(...a),
     ...createCalibrationChoicesSlice(...a),
     ...createSlicesChoicesSlice(...a),
+    ...createCanaryChoicesSlice(...a),
   }));
 }
 

@@ -81,4 +81,14 @@ describe('view registry', () => {
     store.getState().addDataset(makeDataset('log', ['amount'], 'log'));
     expect(slices?.isAvailable(store.getState())).toBe(true);
   });
+
+  it('offers Canary last (Ctrl/Cmd+8) once any dataset is open: it says what else to open', () => {
+    expect(views.at(-1)?.id).toBe('canary');
+    expect(views.length).toBe(8);
+    const store = createAppStore();
+    const canary = views.find((v) => v.id === 'canary');
+    expect(canary?.isAvailable(store.getState())).toBe(false);
+    store.getState().addDataset(makeDataset('reference', ['amount']));
+    expect(canary?.isAvailable(store.getState())).toBe(true);
+  });
 });

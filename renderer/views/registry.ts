@@ -7,6 +7,7 @@ import { timelineView } from './timeline/timeline-view.ts';
 import { calibrationView } from './calibration/calibration-view.ts';
 import { errorsView } from './errors/errors-view.ts';
 import { slicesView } from './slices/slices-view.ts';
+import { canaryView } from './canary/canary-view.ts';
 
 /** One view of the app: a tab, and what it needs to be shown. */
 export interface ViewDefinition {
@@ -27,6 +28,7 @@ export const views: readonly ViewDefinition[] = [
   calibrationView,
   errorsView,
   slicesView,
+  canaryView,
 ];
 
 /** The view to show: the chosen one while available, else the first available, else null. */

@@ -1,0 +1,132 @@
+import type { BarData, Layout } from 'plotly.js-dist-min';
+import type { LatencyHistogram } from '../../../../shared/analyses/canary/canary-result.ts';
+import { chartColors } from '../../../charts/chart-colors.ts';
+import { baseLayout, type ChartFigure } from '../../../charts/chart-figure.ts';
+import { shares } from '../../../../shared/stats/psi.ts';
+import { formatCount, formatNumber, formatPercent } from '../../../format/numbers.ts';
+
+type Shape = NonNullable<Layout['shapes']>[number];
+type Annotation = NonNullable<Layout['annotations']>[number];
+
+const sides = [
+  { side: 'baseline', color: chartColors.reference, dash: 'dot' },
+  { side: 'canary', color: chartColors.current, dash: 'dash' },
+] as const;
+
+const quantileNames = ['p50', 'p95', 'p99'] as const;
+
+/** The latency chart's height, in CSS pixels. */
+export const latencyChartHeight = 280;
+
+/**
+ * Each side's latency distribution as overlaid bars in the common bins, each side's share of its
+ * rows (so sides of different sizes compare), with its p50, p95 and p99 as lines in its colour
+ * (labelled above the plot, the canary's a row higher) and the p99 ceiling when in range.
+ */
+export function latencyFigure(
+  latency: LatencyHistogram,
+  ceilingMs: number,
+): ChartFigure<Partial<BarData>> {
+  const base = baseLayout();
+  const { edges } = latency;
+  const centers = edges.slice(0, -1).map((lo, i) => (lo + (edges[i + 1] ?? lo)) / 2);
+  const widths = edges.slice(0, -1).map((lo, i) => (edges[i + 1] ?? lo) - lo);
+  const lastEdge = edges.at(-1) ?? 0;
+  const quantiles = sides.flatMap(({ side }) =>
+    quantileNames.map((q) => latency.quantiles[side][q]),
+  );
+  // The last bin holds everything above its edge; a quantile there still gets its line.
+  const right = Math.max(lastEdge, ...quantiles.filter((q) => q !== null));
+  const data: Partial<BarData>[] = sides.map(({ side, color }) => {
+    const counts = latency[side];
+    const share = shares(counts) ?? counts.map(() => 0);
+    return {
+      type: 'bar',
+      name: side,
+      x: centers,
+      y: share,
+      width: widths,
+      marker: { color, line: { color, width: 0 } },
+      opacity: 0.55,
+      hovertext: centers.map((_, i) => {
+        const upper =
+          i === centers.length - 1 ? ' and above' : `–${formatNumber(edges[i + 1] ?? 0)}`;
+        return `${formatNumber(edges[i] ?? 0)}${upper} ms<br>${side}: ${formatPercent(share[i] ?? 0)} (${formatCount(counts[i] ?? 0)} rows)`;
+      }),
+      hovertemplate: '%{hovertext}<extra></extra>',
+    };
+  });
+  const shapes: Shape[] = [];
+  const annotations: Annotation[] = [];
+  sides.forEach(({ side, color, dash }, row) => {
+    for (const name of quantileNames) {
+      const x = latency.quantiles[side][name];
+      if (x === null) continue;
+      shapes.push({
+        type: 'line',
+        yref: 'paper',
+        x0: x,
+        x1: x,
+        y0: 0,
+        y1: 1,
+        line: { color, width: 1.5, dash },
+      });
+      annotations.push({
+        yref: 'paper',
+        x,
+        y: 1,
+        yanchor: 'bottom',
+        yshift: row * 14,
+        text: name,
+        showarrow: false,
+        font: { color: side === 'baseline' ? chartColors.textMuted : color, size: 10 },
+      });
+    }
+  });
+  if (ceilingMs <= lastEdge) {
+    shapes.push({
+      type: 'line',
+      yref: 'paper',
+      x0: ceilingMs,
+      x1: ceilingMs,
+      y0: 0,
+      y1: 1,
+      line: { color: chartColors.highlight, width: 1.5 },
+    });
+    annotations.push({
+      yref: 'paper',
+      x: ceilingMs,
+      xanchor: 'right',
+      y: 0.9,
+      text: `p99 ceiling ${formatNumber(ceilingMs)} ms`,
+      showarrow: false,
+      font: { color: chartColors.highlight },
+    });
+  }
+  return {
+    data,
+    layout: {
+      ...base,
+      height: latencyChartHeight,
+      margin: { l: 48, r: 16, t: 44, b: 40 },
+      barmode: 'overlay',
+      bargap: 0,
+      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.22, yanchor: 'bottom' },
+      xaxis: { ...base.xaxis, title: { text: 'latency (ms)' }, range: [edges[0] ?? 0, right] },
+      yaxis: { ...base.yaxis, tickformat: '.0%', rangemode: 'tozero', title: { text: 'share' } },
+      shapes,
+      annotations,
+    },
+    description: describeLatency(latency, ceilingMs),
+  };
+}
+
+/** The chart in words: each quantile of each side, and the ceiling. */
+function describeLatency(latency: LatencyHistogram, ceilingMs: number): string {
+  const ms = (x: number | null) => (x === null ? '–' : `${formatNumber(x)} ms`);
+  const { baseline, canary } = latency.quantiles;
+  const quantiles = quantileNames
+    .map((q) => `${q} ${ms(baseline[q])} → ${ms(canary[q])}`)
+    .join(', ');
+  return `Latency of the baseline and the canary, each side's share of its rows per bin (the last bin holds everything above ${formatNumber(latency.edges.at(-1) ?? 0)} ms): ${quantiles}; the canary's p99 ceiling is ${formatNumber(ceilingMs)} ms.`;
+}
