@@ -13,22 +13,61 @@ import {
   type CanaryGrouping,
 } from './canary-groups.ts';
 
+/** The sums every group's counts are, over rows (`count(*)`) or over rows of one score. */
+const countSums = [
+  raw('count(*)::DOUBLE AS rows'),
+  raw('count(y)::DOUBLE AS n'),
+  raw('coalesce(sum(y), 0)::DOUBLE AS positives'),
+  raw('coalesce(sum(yhat), 0)::DOUBLE AS predicted'),
+  raw('coalesce(sum(y * yhat), 0)::DOUBLE AS tp'),
+  raw('coalesce(sum((y = yhat)::INTEGER), 0)::DOUBLE AS correct'),
+  raw('count(ok)::DOUBLE AS ok_n'),
+  raw('coalesce(sum(ok), 0)::DOUBLE AS ok_k'),
+  raw('count(lat)::DOUBLE AS lat_n'),
+  raw('count(s)::DOUBLE AS scored'),
+];
+
 /**
  * Per side and group: `rows`; labelled rows `n`, `positives`, `predicted`, `tp`, `correct`;
- * `ok_n` rows with a known success and `ok_k` successes; `lat_n` latencies; `scored` and
- * `log_loss_sum` over the finite scores. (Latency quantiles come from the ranked values:
- * quantile_cont here would hold every latency of every group in memory at once.)
+ * `ok_n` rows with a known success and `ok_k` successes; `lat_n` latencies; over the finite
+ * scores `scored`, `log_loss_sum`, and the AUC's positives `marked_n` with their summed midranks
+ * `marked_rank_sum` (rows grouped by score within each group, a score's midrank = the rows below
+ * it + (t + 1) / 2), in one scan. (Latency quantiles come from the ranked latencies: quantile_cont
+ * here would hold every latency of every group in memory at once.)
  */
 export function countsQuery(rows: Sql, g: CanaryGrouping): Sql {
-  return sql`SELECT ${groupFlagsSql(g)}, ${windowLabel(g)},
-      count(*)::DOUBLE AS rows, count(y)::DOUBLE AS n,
-      coalesce(sum(y), 0)::DOUBLE AS positives, coalesce(sum(yhat), 0)::DOUBLE AS predicted,
-      coalesce(sum(y * yhat), 0)::DOUBLE AS tp,
-      coalesce(sum((y = yhat)::INTEGER), 0)::DOUBLE AS correct,
-      count(ok)::DOUBLE AS ok_n, coalesce(sum(ok), 0)::DOUBLE AS ok_k,
-      count(lat)::DOUBLE AS lat_n, count(s)::DOUBLE AS scored,
-      fsum(${logLossSumSql(raw('s'), raw('y'), raw('(1 - y)'))}) AS log_loss_sum
-    FROM ${rows} GROUP BY ${groupingSetsSql(g)}`;
+  const groups = groupColumnsSql(g);
+  const sum = (column: string) => raw(`sum(${column}) AS ${column}`);
+  const scored = raw('FILTER (WHERE v IS NOT NULL)');
+  return sql`WITH by_score AS (
+      SELECT ${groupFlagsSql(g)}, s AS v, ${join(countSums)}
+      FROM ${rows} GROUP BY ${groupingSetsSql(g, [raw('s')])}
+    ),
+    ranked AS (
+      SELECT *, coalesce(sum(scored) OVER (PARTITION BY ${groups} ORDER BY v
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS below
+      FROM by_score
+    )
+    SELECT ${join([
+      groups,
+      windowLabel(g),
+      ...[
+        'rows',
+        'n',
+        'positives',
+        'predicted',
+        'tp',
+        'correct',
+        'ok_n',
+        'ok_k',
+        'lat_n',
+        'scored',
+      ].map(sum),
+      sql`coalesce(sum(positives) ${scored}, 0) AS marked_n`,
+      sql`coalesce(sum(positives * (below + (scored + 1) / 2)) ${scored}, 0) AS marked_rank_sum`,
+      sql`fsum(${logLossSumSql(raw('v'), raw('positives'), raw('(n - positives)'))}) ${scored} AS log_loss_sum`,
+    ])}
+    FROM ranked GROUP BY ${groups}`;
 }
 
 /**

@@ -16,23 +16,18 @@ export interface SidedGroup {
   sides: [SideSums, SideSums];
 }
 
-/** countsQuery and the AUC rank sums (grouped with `side`), merged per group. */
-export function readSidedGroups(counts: Table, aucRanks: Table | null): Map<string, SidedGroup> {
+/** countsQuery's rows: both sides' sums per group. */
+export function readSidedGroups(counts: Table): Map<string, SidedGroup> {
   const groups = new Map<string, SidedGroup>();
-  const sidesOf = (key: CanaryGroupKey) => {
+  for (const { key, row } of readGroupRows(counts)) {
     const id = groupId(key);
     let g = groups.get(id);
     if (g === undefined) {
       g = { key, sides: [{ ...noSums }, { ...noSums }] };
       groups.set(id, g);
     }
-    return g.sides;
-  };
-  for (const { key, row } of readGroupRows(counts)) {
-    const side = num(row.side) === 0 ? 0 : 1;
-    const sums = sidesOf(key);
-    sums[side] = {
-      ...sums[side],
+    g.sides[num(row.side) === 0 ? 0 : 1] = {
+      ...noSums,
       rows: num(row.rows),
       n: num(row.n),
       positives: num(row.positives),
@@ -43,16 +38,9 @@ export function readSidedGroups(counts: Table, aucRanks: Table | null): Map<stri
       okK: num(row.ok_k),
       latN: num(row.lat_n),
       scored: num(row.scored),
-      logLossSum: num(row.log_loss_sum),
-    };
-  }
-  for (const { key, row } of aucRanks === null ? [] : readGroupRows(aucRanks)) {
-    const side = num(row.side) === 0 ? 0 : 1;
-    const sums = sidesOf(key);
-    sums[side] = {
-      ...sums[side],
       scoredPositives: num(row.marked_n),
       positiveRankSum: num(row.marked_rank_sum),
+      logLossSum: num(row.log_loss_sum),
     };
   }
   return groups;

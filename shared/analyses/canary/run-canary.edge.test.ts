@@ -283,7 +283,7 @@ describe('runCanary without labels, and bad requests', () => {
     await runCanary(engine, canarySpecFromModelColumn(odd, versions, options), {
       onProgress: (p) => seen.push(p),
     });
-    expect(seen.at(-1)).toMatchObject({ done: 8, total: 8, unit: 'steps' });
+    expect(seen.at(-1)).toMatchObject({ done: 7, total: 7, unit: 'steps' });
     const controller = new AbortController();
     await expect(
       runCanary(engine, canarySpecFromModelColumn(odd, versions, options), {

@@ -34,7 +34,7 @@ import { segmentsOf, type IndexedSegment } from './canary-segments.ts';
 import type { MannWhitneyInputs } from '../../stats/mann-whitney.ts';
 import type { CanarySpec } from './canary-spec.ts';
 
-const STEPS = 8;
+const STEPS = 7;
 
 /** The timeline's unit: the one asked for, or one that suits the canary's time span. */
 async function windowUnit(
@@ -83,11 +83,9 @@ export async function runCanary(
   const rows = partly ? sharedIdRowsSql(all) : all;
   if (partly) counts = await run(countsQuery(rows, sided));
 
-  step(2, 'ranking scores');
-  const aucRanks = hasScore ? await run(rankSumsQuery(rows, sided, raw('s'), raw('y = 1'))) : null;
-  const groups = readSidedGroups(counts, aucRanks);
+  const groups = readSidedGroups(counts);
 
-  step(3, 'ranking latencies');
+  step(2, 'ranking latencies');
   const latencyRanks =
     spec.latency === null
       ? new Map<string, MannWhitneyInputs>()
@@ -98,10 +96,10 @@ export async function runCanary(
   const paired = shadow ? await pairedSums(run, rows, pooled) : new Map<string, PairedSums>();
   const pairedAbsError = shadow && hasScore ? await absoluteErrorTest(run, rows) : null;
 
-  step(4, 'checking the population');
+  step(3, 'checking the population');
   const { population, scorePsi } = await checkPopulation(engine, spec, opts);
 
-  step(5, 'calibration and latency');
+  step(4, 'calibration and latency');
   const sidesOverall = groups.get(groupId({ seg: -1, value: null, window: null, windowed: false }));
   const ece = hasScore ? await expectedCalibrationErrors(run, rows) : [null, null];
   const latency =
@@ -109,7 +107,7 @@ export async function runCanary(
       ? await latencyHistogram(run, rows, sidesOverall.sides, lowestLatency(sidesOverall.sides))
       : null;
 
-  step(6, 'testing');
+  step(5, 'testing');
   const ctx_: CheckContext = {
     design: design.design,
     guardrails: spec.guardrails,
@@ -130,7 +128,7 @@ export async function runCanary(
           windows: windowsOf(groups).map((w) => windowResult(w, judged(w), groups)),
         };
 
-  step(7, 'judging');
+  step(6, 'judging');
   const judgement = judge(checks, population.invalid_columns);
   const overall = sidesOverall?.sides ?? [noSums, noSums];
   const logLoss = (s: (typeof overall)[number]) => (s.scored > 0 ? s.logLossSum / s.scored : null);
