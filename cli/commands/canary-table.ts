@@ -39,13 +39,8 @@ function tolerance(c: CanaryCheck): string {
   return `${direction} <= ${amount}`;
 }
 
-/** The metric's name; a ceiling's says so, beside the test of the same metric. */
-const metricCell = (c: CanaryCheck): string =>
-  (c.metric === 'latency_p99_ceiling'
-    ? 'p99 latency ceiling'
-    : c.metric === 'success_rate_floor'
-      ? 'success rate floor'
-      : metricName(c.metric)) + (c.critical ? '*' : '');
+/** The metric's name (a ceiling's says so), starred when critical. */
+const metricCell = (c: CanaryCheck): string => metricName(c.metric) + (c.critical ? '*' : '');
 
 const outcome = (c: CanaryCheck): string =>
   c.passed === null ? 'not judged' : c.passed ? 'ok' : 'FAILED';

@@ -11,9 +11,9 @@ import {
   type CheckSort,
   type CheckSortKey,
 } from './canary-table-model.ts';
+import { metricWords } from '../../../shared/analyses/canary/canary-words.ts';
 import {
   deltaText,
-  metricWords,
   relativeIntervalText,
   relativeText,
   resultText,

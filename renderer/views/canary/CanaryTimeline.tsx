@@ -1,7 +1,7 @@
 import type { CanaryResult } from '../../../shared/analyses/canary/canary-result.ts';
 import { formatCount } from '../../format/numbers.ts';
 import { timelineRows, windowShortLabel } from './canary-timeline.ts';
-import { metricWords } from './canary-words.ts';
+import { metricWords } from '../../../shared/analyses/canary/canary-words.ts';
 
 const cellClass = {
   pass: 'result-pass',

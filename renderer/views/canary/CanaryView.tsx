@@ -14,7 +14,8 @@ import {
   type CheckLine,
 } from './canary-table-model.ts';
 import { CanaryTimeline } from './CanaryTimeline.tsx';
-import { metricWords, skippedWords, toleranceText } from './canary-words.ts';
+import { metricWords } from '../../../shared/analyses/canary/canary-words.ts';
+import { skippedWords, toleranceText } from './canary-words.ts';
 import { ForestChart } from './charts/ForestChart.tsx';
 import { forestMetrics, isTestedMetric } from './charts/forest-figure.ts';
 import { LatencyChart } from './charts/LatencyChart.tsx';

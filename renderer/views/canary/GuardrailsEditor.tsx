@@ -7,7 +7,7 @@ import {
 import type { CanaryMetric } from '../../../shared/analyses/canary/canary-result.ts';
 import { errorDataOf } from '../../../shared/errors.ts';
 import { useApp, useAppState } from '../../app/AppContext.ts';
-import { metricWords } from './canary-words.ts';
+import { metricWords } from '../../../shared/analyses/canary/canary-words.ts';
 import {
   draftOf,
   overridesOf,

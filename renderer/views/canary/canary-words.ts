@@ -8,20 +8,9 @@ import type {
   CanaryResult,
   CanaryVerdict,
 } from '../../../shared/analyses/canary/canary-result.ts';
+import { metricWords } from '../../../shared/analyses/canary/canary-words.ts';
 import { formatCount, formatNumber, formatPercent } from '../../format/numbers.ts';
 import { formatMetric } from '../performance/metric-format.ts';
-
-/** Each metric as a sentence names it. */
-export const metricWords: Record<CanaryMetric, string> = {
-  recall: 'recall',
-  precision: 'precision',
-  accuracy: 'accuracy',
-  auc: 'AUC',
-  success_rate: 'success rate',
-  latency_p99: 'p99 latency',
-  latency_p99_ceiling: 'p99 latency ceiling',
-  success_rate_floor: 'success rate floor',
-};
 
 /** How a metric's values read: rates in percent, AUC as a number, latency in milliseconds. */
 type Unit = 'rate' | 'auc' | 'ms';

@@ -2,15 +2,16 @@
 // by how much, against which tolerance, and why it passed, failed or was not judged.
 import type { CanaryCheck, CanaryMetric } from './canary-result.ts';
 
-const metricWords: Record<CanaryMetric, string> = {
+/** Each metric as a sentence names it. */
+export const metricWords: Record<CanaryMetric, string> = {
   recall: 'recall',
   precision: 'precision',
   accuracy: 'accuracy',
   auc: 'AUC',
   success_rate: 'success rate',
   latency_p99: 'p99 latency',
-  latency_p99_ceiling: 'p99 latency',
-  success_rate_floor: 'success rate',
+  latency_p99_ceiling: 'p99 latency ceiling',
+  success_rate_floor: 'success rate floor',
 };
 
 /** A metric's name as people read it. */
@@ -67,7 +68,8 @@ export function checkReason(c: CanaryCheck): string {
       : c.passed === false
         ? 'below'
         : 'at or above';
-    return `${who}canary ${metricName(c.metric)} ${metricValue(c.metric, c.canary)} is ${place} the ${limit}`;
+    const measured = latency ? 'latency_p99' : 'success_rate';
+    return `${who}canary ${metricName(measured)} ${metricValue(c.metric, c.canary)} is ${place} the ${limit}`;
   }
   const size = sizeText(c);
   const said = (note: string) =>

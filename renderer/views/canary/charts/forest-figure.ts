@@ -7,9 +7,9 @@ import { bandColors, chartColors } from '../../../charts/chart-colors.ts';
 import { baseLayout, type ChartFigure } from '../../../charts/chart-figure.ts';
 import { verticalLine } from '../../../charts/reference-lines.ts';
 import type { CheckGroup, CheckLine } from '../canary-table-model.ts';
+import { metricWords } from '../../../../shared/analyses/canary/canary-words.ts';
 import {
   deltaText,
-  metricWords,
   relativeIntervalText,
   relativeText,
   resultText,
