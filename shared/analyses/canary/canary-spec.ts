@@ -219,6 +219,11 @@ function specOf(sides: SideSchemas, options: CanarySpecOptions): CanarySpec {
   );
   if (success === null)
     skipped.push({ metric: 'success_rate', reason: 'no success or status column' });
+  if (binary === null && latency === null && success === null) {
+    throw bad(
+      `nothing to compare: ${typeof outcome === 'string' ? outcome : 'no outcome'}, and no latency or success column (set --label, --latency or --success)`,
+    );
+  }
   const id = operational(both, options.id, (c) => c.role === 'id', 'id');
   if (options.design === 'shadow' && id === null) {
     throw bad('a shadow comparison joins the two sides by id: no id column (set --id COL)');

@@ -245,6 +245,24 @@ describe('runCanary without labels, and bad requests', () => {
       new Set(['success_rate', 'latency_p99', 'latency_p99_ceiling', 'success_rate_floor']),
     );
     expect(r.skipped[0]?.metric).toBe('model');
+    expect(() =>
+      canarySpecFromModelColumn(unlabelled, versions, { ...options, latency: undefined }),
+    ).not.toThrow();
+  });
+
+  it('refuses a comparison with nothing to check: no label, latency or success column', async () => {
+    const bare = await loadCsvText(engine, oddLog(), 'bare', {
+      roles: {
+        y: 'ignored',
+        'p score': 'ignored',
+        'model version': 'model',
+        status: 'feature',
+        'lat ms': 'feature',
+      },
+    });
+    expect(() => canarySpecFromModelColumn(bare, versions)).toThrow(
+      /canary: nothing to compare: no label column in the baseline, and no latency or success column/,
+    );
   });
 
   it('says which version has no rows', async () => {
