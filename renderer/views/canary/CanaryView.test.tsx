@@ -50,7 +50,9 @@ describe('CanaryView', () => {
     expect(html).toContain('<option value="recall" selected="">recall</option>');
     expect(html).toContain('The red dashed line is the tolerance (3% drop)');
     expect(html).toContain('Failed: card_type = prepaid (−69.2%).');
-    expect(lastChart().ariaLabel).toContain('p99 111.8 ms → 123.4 ms');
+    expect(renderedCharts.at(-2)?.ariaLabel).toContain('p99 111.8 ms → 123.4 ms');
+    expect(lastChart().ariaLabel).toMatch(/^Scores of the baseline \(75\.6% at or below 0\.1/);
+    expect(html).toContain('Scores, baseline against canary (beside the checks, not scored)');
     expect(html).toContain('aria-label="Checks per window"');
     expect(html).toContain('Each week of event_time judged on its own');
     // The controls: versions, segments (the default), design, windows and the guardrails.
@@ -77,7 +79,11 @@ describe('CanaryView', () => {
     const html = renderView(CanaryView, storeWith(result));
     expect(html).toContain('No latency column: latency is not compared.');
     expect(html).toContain('No time column: the checks are not made per window.');
-    expect(renderedCharts).toHaveLength(1);
+    // The forest plot and the scores; no latency chart.
+    expect(renderedCharts.map((c) => c.ariaLabel.slice(0, 6))).toEqual([
+      expect.not.stringMatching(/^Latenc/),
+      'Scores',
+    ]);
   });
 
   it('marks a picked segment and keeps the comparison it came from', () => {

@@ -3,6 +3,7 @@ import type { TestedMetric } from '../../../shared/analyses/canary/canary-result
 import { AnalysisPending } from '../../app/AnalysisPending.tsx';
 import { useApp, useAppState } from '../../app/AppContext.ts';
 import { describePredicates } from '../../format/predicates.ts';
+import { formatNumber } from '../../format/numbers.ts';
 import { CanaryChecksTable } from './CanaryChecksTable.tsx';
 import { CanaryControls } from './CanaryControls.tsx';
 import { canaryOpenWords, comparedWords } from './canary-sides.ts';
@@ -19,6 +20,7 @@ import { skippedWords, toleranceText } from './canary-words.ts';
 import { ForestChart } from './charts/ForestChart.tsx';
 import { forestMetrics, isTestedMetric } from './charts/forest-figure.ts';
 import { LatencyChart } from './charts/LatencyChart.tsx';
+import { ScoreChart } from './charts/ScoreChart.tsx';
 import { pickSegment } from './pick-segment.ts';
 import { useCanary } from './use-canary.ts';
 import { VerdictBanner } from './VerdictBanner.tsx';
@@ -155,6 +157,16 @@ export function CanaryView() {
                 />
               )}
             </figure>
+            {result.beside.score_histogram !== null && (
+              <figure className="performance-chart canary-scores">
+                <figcaption>
+                  Scores, baseline against canary (beside the checks, not scored): each side&apos;s
+                  share of its rows per tenth of the score range; PSI{' '}
+                  {result.beside.score_psi === null ? '–' : formatNumber(result.beside.score_psi)}.
+                </figcaption>
+                <ScoreChart histogram={result.beside.score_histogram} />
+              </figure>
+            )}
           </div>
           <section className="performance-chart canary-over-time" aria-label="Checks over time">
             <h2>Over time</h2>

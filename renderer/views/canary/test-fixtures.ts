@@ -217,6 +217,14 @@ export function canaryFail(): CanaryResult {
       ece: { baseline: 0.012, canary: 0.034 },
       log_loss: { baseline: 0.081, canary: 0.062 },
       score_psi: 0.31,
+      score_histogram: {
+        edges: [
+          0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6000000000000001, 0.7000000000000001, 0.8,
+          0.9, 1,
+        ],
+        baseline: [5200, 700, 300, 200, 150, 100, 80, 60, 50, 40],
+        canary: [5600, 500, 250, 150, 120, 90, 70, 60, 60, 50],
+      },
     },
     latency: {
       edges,

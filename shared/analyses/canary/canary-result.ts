@@ -133,8 +133,18 @@ export interface CanaryBeside {
   log_loss: { baseline: number | null; canary: number | null };
   /** PSI of the score's distribution, baseline bins. */
   score_psi: number | null;
+  /** Each side's scores in the 10 equal-width calibration bins; null without a score. */
+  score_histogram: ScoreHistogram | null;
   /** Shadow only: Wilcoxon signed-rank on the per-row absolute error |score - label|. */
   paired_abs_error?: WilcoxonSummary;
+}
+
+/** Each side's counted scores per bin: [0, e1], (e1, e2], …, (e9, 1] (STATS.md "Calibration"). */
+export interface ScoreHistogram {
+  /** 0, the inner edges, 1. */
+  edges: number[];
+  baseline: number[];
+  canary: number[];
 }
 
 /** Each side's latency distribution in common bins, for the overlay. */

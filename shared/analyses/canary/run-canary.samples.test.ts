@@ -91,6 +91,15 @@ describe('runCanary on the canary sample (v1 baseline, v2 canary, split traffic)
     expect(total(histogram?.canary)).toBe(check(result, 'all', 'latency_p99')?.counts?.canary[0]);
   });
 
+  it('counts every scored row of each side in the score histogram beside the checks', () => {
+    const histogram = result.beside.score_histogram;
+    const auc = check(result, 'all', 'auc');
+    const scored = (counts: number[] | undefined) => (counts ?? []).reduce((a, b) => a + b, 0);
+    expect(histogram?.edges).toHaveLength(11);
+    expect(histogram?.baseline.reduce((a, b) => a + b, 0)).toBe(scored(auc?.counts?.baseline));
+    expect(histogram?.canary.reduce((a, b) => a + b, 0)).toBe(scored(auc?.counts?.canary));
+  });
+
   it('has a day per window over the canary fortnight, whose rows add up to each side', () => {
     const windows = result.timeline?.windows ?? [];
     expect(windows.map((w) => w.window)[0]).toBe(planted.since);

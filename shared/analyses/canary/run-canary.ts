@@ -28,7 +28,7 @@ import { checkPopulation } from './canary-population.ts';
 import { absoluteErrorTest, pairedSums } from './canary-paired.ts';
 import { calibrationSumsQuery, countsQuery, rankSumsQuery } from './canary-queries.ts';
 import { addLatency, LATENCY_QUANTILES, readSidedGroups, type SidedGroup } from './canary-read.ts';
-import type { CanaryCheck, CanaryResult, CanaryWindow } from './canary-result.ts';
+import type { CanaryCheck, CanaryResult, CanaryWindow, ScoreHistogram } from './canary-result.ts';
 import { canaryRowsSql, modelVersionsQuery, sideRowsSql } from './canary-rows.ts';
 import { segmentsOf, type IndexedSegment } from './canary-segments.ts';
 import type { MannWhitneyInputs } from '../../stats/mann-whitney.ts';
@@ -101,7 +101,7 @@ export async function runCanary(
 
   step(4, 'calibration and latency');
   const sidesOverall = groups.get(groupId({ seg: -1, value: null, window: null, windowed: false }));
-  const ece = hasScore ? await expectedCalibrationErrors(run, rows) : [null, null];
+  const scores = hasScore ? await scoreBins(run, rows) : null;
   const latency =
     spec.latency !== null && sidesOverall
       ? await latencyHistogram(run, rows, sidesOverall.sides, lowestLatency(sidesOverall.sides))
@@ -164,9 +164,10 @@ export async function runCanary(
     checks,
     per_segment: perSegment(checks),
     beside: {
-      ece: { baseline: ece[0], canary: ece[1] },
+      ece: { baseline: scores?.ece[0] ?? null, canary: scores?.ece[1] ?? null },
       log_loss: { baseline: logLoss(overall[0]), canary: logLoss(overall[1]) },
       score_psi: scorePsi,
+      score_histogram: scores?.histogram ?? null,
       ...(pairedAbsError !== null ? { paired_abs_error: pairedAbsError } : {}),
     },
     latency,
@@ -209,14 +210,14 @@ function lowestLatency(sides: readonly [SideSums, SideSums]): number | null {
   return lows.length === 0 ? null : Math.min(...lows);
 }
 
-/** ECE of each side's scores in STATS.md's 10 equal-width bins. */
-async function expectedCalibrationErrors(
+/** Each side's scores in STATS.md's 10 equal-width calibration bins: their ECE and counts. */
+async function scoreBins(
   run: (q: Sql) => Promise<Table>,
   rows: Sql,
-): Promise<[number | null, number | null]> {
+): Promise<{ ece: [number | null, number | null]; histogram: ScoreHistogram }> {
+  const edges = uniformEdges(DEFAULT_CALIBRATION_BINS);
   const bins: BinSums[][] = [[], []];
-  const result = await run(calibrationSumsQuery(rows, uniformEdges(DEFAULT_CALIBRATION_BINS)));
-  for (const r of readRows(result)) {
+  for (const r of readRows(await run(calibrationSumsQuery(rows, edges)))) {
     bins[r.side === 0 ? 0 : 1]?.push({
       bin: Number(r.b),
       n: Number(r.n),
@@ -224,7 +225,15 @@ async function expectedCalibrationErrors(
       scoreSum: Number(r.score_sum),
     });
   }
-  return [reliability(bins[0] ?? [], 0).ece, reliability(bins[1] ?? [], 0).ece];
+  const counts = (sums: BinSums[] = []) => {
+    const out = new Array<number>(DEFAULT_CALIBRATION_BINS).fill(0);
+    for (const b of sums) out[b.bin] = b.n;
+    return out;
+  };
+  return {
+    ece: [reliability(bins[0] ?? [], 0).ece, reliability(bins[1] ?? [], 0).ece],
+    histogram: { edges: [0, ...edges, 1], baseline: counts(bins[0]), canary: counts(bins[1]) },
+  };
 }
 
 /** The windows with rows, in time order (rows without a time are in none). */

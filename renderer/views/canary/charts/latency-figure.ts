@@ -2,16 +2,11 @@ import type { BarData, Layout } from 'plotly.js-dist-min';
 import type { LatencyHistogram } from '../../../../shared/analyses/canary/canary-result.ts';
 import { chartColors } from '../../../charts/chart-colors.ts';
 import { baseLayout, type ChartFigure } from '../../../charts/chart-figure.ts';
-import { shares } from '../../../../shared/stats/psi.ts';
-import { formatCount, formatNumber, formatPercent } from '../../../format/numbers.ts';
+import { formatNumber } from '../../../format/numbers.ts';
+import { overlaidShares, sides } from './overlaid-shares.ts';
 
 type Shape = NonNullable<Layout['shapes']>[number];
 type Annotation = NonNullable<Layout['annotations']>[number];
-
-const sides = [
-  { side: 'baseline', color: chartColors.reference, dash: 'dot' },
-  { side: 'canary', color: chartColors.current, dash: 'dash' },
-] as const;
 
 const quantileNames = ['p50', 'p95', 'p99'] as const;
 
@@ -29,33 +24,16 @@ export function latencyFigure(
 ): ChartFigure<Partial<BarData>> {
   const base = baseLayout();
   const { edges } = latency;
-  const centers = edges.slice(0, -1).map((lo, i) => (lo + (edges[i + 1] ?? lo)) / 2);
-  const widths = edges.slice(0, -1).map((lo, i) => (edges[i + 1] ?? lo) - lo);
   const lastEdge = edges.at(-1) ?? 0;
   const quantiles = sides.flatMap(({ side }) =>
     quantileNames.map((q) => latency.quantiles[side][q]),
   );
   // The last bin holds everything above its edge; a quantile there still gets its line.
   const right = Math.max(lastEdge, ...quantiles.filter((q) => q !== null));
-  const data: Partial<BarData>[] = sides.map(({ side, color }) => {
-    const counts = latency[side];
-    const share = shares(counts) ?? counts.map(() => 0);
-    return {
-      type: 'bar',
-      name: side,
-      x: centers,
-      y: share,
-      width: widths,
-      marker: { color, line: { color, width: 0 } },
-      opacity: 0.55,
-      hovertext: centers.map((_, i) => {
-        const upper =
-          i === centers.length - 1 ? ' and above' : `–${formatNumber(edges[i + 1] ?? 0)}`;
-        return `${formatNumber(edges[i] ?? 0)}${upper} ms<br>${side}: ${formatPercent(share[i] ?? 0)} (${formatCount(counts[i] ?? 0)} rows)`;
-      }),
-      hovertemplate: '%{hovertext}<extra></extra>',
-    };
-  });
+  const data = overlaidShares(
+    latency,
+    (lo, hi) => `${formatNumber(lo)}${hi === null ? ' and above' : `–${formatNumber(hi)}`} ms`,
+  );
   const shapes: Shape[] = [];
   const annotations: Annotation[] = [];
   sides.forEach(({ side, color, dash }, row) => {
