@@ -1,9 +1,9 @@
 import type { BarData, Layout } from 'plotly.js-dist-min';
 import type { LatencyHistogram } from '../../../../shared/analyses/canary/canary-result.ts';
 import { chartColors } from '../../../charts/chart-colors.ts';
-import { baseLayout, type ChartFigure } from '../../../charts/chart-figure.ts';
+import type { ChartFigure } from '../../../charts/chart-figure.ts';
 import { formatNumber } from '../../../format/numbers.ts';
-import { overlaidShares, sides } from './overlaid-shares.ts';
+import { overlaidLayout, overlaidShares, sides } from './overlaid-shares.ts';
 
 type Shape = NonNullable<Layout['shapes']>[number];
 type Annotation = NonNullable<Layout['annotations']>[number];
@@ -22,7 +22,6 @@ export function latencyFigure(
   latency: LatencyHistogram,
   ceilingMs: number,
 ): ChartFigure<Partial<BarData>> {
-  const base = baseLayout();
   const { edges } = latency;
   const lastEdge = edges.at(-1) ?? 0;
   const quantiles = sides.flatMap(({ side }) =>
@@ -84,14 +83,14 @@ export function latencyFigure(
   return {
     data,
     layout: {
-      ...base,
-      height: latencyChartHeight,
-      margin: { l: 48, r: 16, t: 44, b: 40 },
-      barmode: 'overlay',
-      bargap: 0,
-      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.22, yanchor: 'bottom' },
-      xaxis: { ...base.xaxis, title: { text: 'latency (ms)' }, range: [edges[0] ?? 0, right] },
-      yaxis: { ...base.yaxis, tickformat: '.0%', rangemode: 'tozero', title: { text: 'share' } },
+      ...overlaidLayout({
+        height: latencyChartHeight,
+        top: 44,
+        legendY: 1.22,
+        xTitle: 'latency (ms)',
+        xRange: [edges[0] ?? 0, right],
+        yaxis: { tickformat: '.0%', rangemode: 'tozero', title: { text: 'share' } },
+      }),
       shapes,
       annotations,
     },

@@ -1,8 +1,9 @@
 // Two sides' distributions in common bins as overlaid bars of each side's share of its rows, so
 // sides of different sizes compare: the latency and the score overlays.
-import type { BarData } from 'plotly.js-dist-min';
+import type { BarData, Layout } from 'plotly.js-dist-min';
 import { shares } from '../../../../shared/stats/psi.ts';
 import { chartColors } from '../../../charts/chart-colors.ts';
+import { baseLayout } from '../../../charts/chart-figure.ts';
 import { formatCount, formatPercent } from '../../../format/numbers.ts';
 
 /** Each side's colour and line dash (for its quantile lines). */
@@ -42,4 +43,36 @@ export function overlaidShares(
       hovertemplate: '%{hovertext}<extra></extra>',
     };
   });
+}
+
+/**
+ * The layout of overlaid shares: `height`, room `top` for labels above the plot, the legend at
+ * its top right from `legendY` (paper units) up, the x axis titled and ranged, shares on `y`.
+ */
+export function overlaidLayout(options: {
+  height: number;
+  top: number;
+  legendY: number;
+  xTitle: string;
+  xRange: [number, number];
+  yaxis: Partial<Layout['yaxis']>;
+}): Partial<Layout> {
+  const base = baseLayout();
+  const { height, top, legendY, xTitle, xRange, yaxis } = options;
+  return {
+    ...base,
+    height,
+    margin: { l: 48, r: 16, t: top, b: 40 },
+    barmode: 'overlay',
+    bargap: 0,
+    legend: {
+      orientation: 'h',
+      x: 1,
+      xanchor: 'right',
+      y: legendY,
+      yanchor: 'bottom',
+    },
+    xaxis: { ...base.xaxis, title: { text: xTitle }, range: xRange },
+    yaxis: { ...base.yaxis, ...yaxis },
+  };
 }

@@ -1,9 +1,9 @@
 import type { BarData } from 'plotly.js-dist-min';
 import type { ScoreHistogram } from '../../../../shared/analyses/canary/canary-result.ts';
-import { baseLayout, type ChartFigure } from '../../../charts/chart-figure.ts';
+import type { ChartFigure } from '../../../charts/chart-figure.ts';
 import { formatNumber, formatPercent } from '../../../format/numbers.ts';
 import { shares } from '../../../../shared/stats/psi.ts';
-import { overlaidShares } from './overlaid-shares.ts';
+import { overlaidLayout, overlaidShares } from './overlaid-shares.ts';
 
 /** The score chart's height, in CSS pixels. */
 export const scoreChartHeight = 240;
@@ -13,7 +13,6 @@ export const scoreChartHeight = 240;
  * where the canary puts its probability mass against the baseline (beside the checks, not scored).
  */
 export function scoreFigure(histogram: ScoreHistogram): ChartFigure<Partial<BarData>> {
-  const base = baseLayout();
   const data = overlaidShares(
     histogram,
     (lo, hi) => `score ${lo === 0 ? '[' : '('}${formatNumber(lo)}, ${formatNumber(hi ?? 1)}]`,
@@ -21,18 +20,16 @@ export function scoreFigure(histogram: ScoreHistogram): ChartFigure<Partial<BarD
   );
   return {
     data,
-    layout: {
-      ...base,
+    layout: overlaidLayout({
       height: scoreChartHeight,
-      margin: { l: 48, r: 16, t: 28, b: 40 },
-      barmode: 'overlay',
-      bargap: 0,
-      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
-      xaxis: { ...base.xaxis, title: { text: 'score' }, range: [0, 1] },
+      top: 28,
+      legendY: 1.02,
+      xTitle: 'score',
+      xRange: [0, 1],
       // Log shares: a rare-positive model puts most scores in the lowest bin, and the tail that
       // decides recall would be a line of pixels on a linear axis.
-      yaxis: { ...base.yaxis, type: 'log', tickformat: '.1~%', title: { text: 'share (log)' } },
-    },
+      yaxis: { type: 'log', tickformat: '.1~%', title: { text: 'share (log)' } },
+    }),
     description: describeScores(histogram),
   };
 }
