@@ -86,7 +86,8 @@ export interface GroupSums {
 export interface CheckContext {
   design: CanaryDesign;
   guardrails: CanaryGuardrails;
-  outcome: boolean;
+  /** What the model checks judge: a binary outcome (four checks), a multiclass one (accuracy). */
+  outcome: 'binary' | 'multiclass' | null;
   latency: boolean;
   success: boolean;
 }
@@ -99,10 +100,15 @@ const proportionTests = {
   wilcoxon: 'Wilcoxon signed-rank (paired latency)',
 } as const;
 
-/** STATS.md's "too small to judge", on either side: labelled rows, else all rows. */
-function tooSmall(g: GroupSums, outcome: boolean): boolean {
+/**
+ * STATS.md's "too small to judge", on either side: binary, fewer than 30 judged rows or 5 of a
+ * class; multiclass, fewer than 30 judged rows; without an outcome, fewer than 30 rows.
+ */
+function tooSmall(g: GroupSums, outcome: CheckContext['outcome']): boolean {
   return [g.baseline, g.canary].some((s) =>
-    outcome ? isTooSmall({ n: s.n, positives: s.positives }) : s.rows < MIN_JUDGED_ROWS,
+    outcome === 'binary'
+      ? isTooSmall({ n: s.n, positives: s.positives })
+      : (outcome === 'multiclass' ? s.n : s.rows) < MIN_JUDGED_ROWS,
   );
 }
 
@@ -285,14 +291,17 @@ export function segmentChecks(g: GroupSums, ctx: CheckContext): Draft[] {
   const small = tooSmall(g, ctx.outcome);
   const paired = ctx.design === 'shadow' ? g.paired : null;
   const out: Draft[] = [];
-  if (ctx.outcome) {
+  const accuracy = () =>
+    proportionCheck(g, 'accuracy', ctx, small, (s) => [s.correct, s.n], paired?.accuracy ?? null);
+  if (ctx.outcome === 'binary') {
     out.push(
       proportionCheck(g, 'recall', ctx, small, (s) => [s.tp, s.positives], paired?.recall ?? null),
       proportionCheck(g, 'precision', ctx, small, (s) => [s.tp, s.predicted], null),
-      proportionCheck(g, 'accuracy', ctx, small, (s) => [s.correct, s.n], paired?.accuracy ?? null),
+      accuracy(),
       aucCheck(g, ctx, small),
     );
   }
+  if (ctx.outcome === 'multiclass') out.push(accuracy());
   if (ctx.success) {
     out.push(
       proportionCheck(

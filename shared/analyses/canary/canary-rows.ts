@@ -4,6 +4,7 @@
 import { ident, join, raw, sql, table, type Sql } from '../../sql/sql.ts';
 import { outcomeSql } from '../binary-outcome.ts';
 import { cohortSource } from '../cohort-source.ts';
+import { classValueSql } from '../row-outcome.ts';
 import { finiteNumberSql } from '../valid-value.ts';
 import { windowTruncSql, type WindowUnit } from '../windows.ts';
 import type { CanarySpec } from './canary-spec.ts';
@@ -13,8 +14,9 @@ import { successSql } from './canary-success.ts';
 export const segmentKey = (i: number): Sql => ident(`k_${i}`);
 
 /**
- * Per row: `side` (0 baseline, 1 canary), `y` and `yhat` (1/0, NULL unless both are known), `s`
- * (a finite score of a counted row), `lat` (a finite latency), `ok` (1/0 success, NULL unknown),
+ * Per row: `side` (0 baseline, 1 canary), `y` and `yhat` (binary 1/0, NULL unless both are known),
+ * `c` (1 when the prediction is right, 0 wrong, NULL unjudged; multiclass too), `s` (a finite
+ * score of a counted row), `lat` (a finite latency), `ok` (1/0 success, NULL unknown),
  * `k_0`… (segment values), `w` (window start, with `unit`) and `id`.
  */
 function fieldsSql(spec: CanarySpec, unit: WindowUnit | null): Sql[] {
@@ -27,9 +29,17 @@ function fieldsSql(spec: CanarySpec, unit: WindowUnit | null): Sql[] {
       sql`CASE WHEN ${o.counted} THEN ${o.actual}::INTEGER END AS y`,
       sql`CASE WHEN ${o.counted} THEN ${o.predicted}::INTEGER END AS yhat`,
       sql`CASE WHEN ${o.counted} THEN ${score} END AS s`,
+      sql`CASE WHEN ${o.counted} THEN (NOT ${o.error})::INTEGER END AS c`,
     );
   } else {
     fields.push(raw('NULL::INTEGER AS y'), raw('NULL::INTEGER AS yhat'), raw('NULL::DOUBLE AS s'));
+    const m = spec.multiclass;
+    fields.push(
+      m === null
+        ? raw('NULL::INTEGER AS c')
+        : sql`CASE WHEN ${ident(m.label)} IS NOT NULL AND ${ident(m.prediction)} IS NOT NULL
+            THEN (${classValueSql(m, m.label)} = ${classValueSql(m, m.prediction)})::INTEGER END AS c`,
+    );
   }
   fields.push(
     spec.latency === null

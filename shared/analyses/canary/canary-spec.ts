@@ -9,6 +9,10 @@ import type { Predicate } from '../../sql/predicate.ts';
 import { outcomeFromSchema, roleColumn, type BinaryOutcome } from '../binary-outcome.ts';
 import { checkedCohortFilter } from '../cohort-source.ts';
 import { driftSpecFromSchemas, type DriftColumn } from '../drift/drift-spec.ts';
+import {
+  multiclassSpecFromSchemas,
+  type LabelledSide,
+} from '../performance/performance-task-spec.ts';
 import { timeColumn, type WindowUnit } from '../windows.ts';
 import { DEFAULT_GUARDRAILS, type CanaryGuardrails } from './canary-guardrails.ts';
 import type { CanaryDesign } from './canary-result.ts';
@@ -37,8 +41,10 @@ export interface SegmentColumn {
 
 export interface CanarySpec {
   source: CanarySource;
-  /** Null: no model checks (the reason is in `skipped`). */
+  /** A binary log's outcome: recall, precision, accuracy and AUC. */
   outcome: BinaryOutcome | null;
+  /** A multiclass log's label and prediction: accuracy only. Both null: no model checks (why is in `skipped`). */
+  multiclass: LabelledSide | null;
   id: string | null;
   time: string | null;
   latency: string | null;
@@ -170,6 +176,27 @@ interface SideSchemas {
   model: string | null;
 }
 
+/** A multiclass log's label and prediction columns, or null (saying why in `skipped`). */
+function multiclassSide(
+  schema: DatasetSchema,
+  skipped: CanarySpec['skipped'],
+): LabelledSide | null {
+  if (schema.task !== 'multiclass') return null;
+  try {
+    const side = multiclassSpecFromSchemas(schema, null).log;
+    skipped.push({
+      metric: 'model',
+      reason:
+        'a multiclass log: accuracy is checked (recall, precision and AUC are binary metrics)',
+    });
+    return side;
+  } catch (e) {
+    if (!(e instanceof FaultlineError)) throw e;
+    skipped.push({ metric: 'model', reason: `${e.message}: accuracy is not checked` });
+    return null;
+  }
+}
+
 function specOf(sides: SideSchemas, options: CanarySpecOptions): CanarySpec {
   const { baseline, canary } = sides;
   const both = [baseline, canary];
@@ -182,20 +209,26 @@ function specOf(sides: SideSchemas, options: CanarySpecOptions): CanarySpec {
       : options.threshold !== undefined && outcome.score !== null
         ? { ...outcome, prediction: null }
         : outcome;
-  if (typeof outcome === 'string') {
+  const multiclass = binary === null ? multiclassSide(baseline, skipped) : null;
+  if (typeof outcome === 'string' && multiclass === null && baseline.task !== 'multiclass') {
     skipped.push({
       metric: 'model',
       reason: `${outcome}: recall, precision, accuracy and AUC are not checked`,
     });
-  } else {
-    for (const column of [outcome.label, outcome.prediction, outcome.score]) {
-      if (column !== null && columnOf(canary, column) === undefined) {
-        throw new FaultlineError({
-          code: 'unknown_column',
-          column,
-          message: `canary: the canary has no column "${column}" (the baseline's ${column === outcome.label ? 'label' : 'prediction'})`,
-        });
-      }
+  }
+  const judged = binary ?? multiclass;
+  const columns = binary
+    ? [binary.label, binary.prediction, binary.score]
+    : judged
+      ? [judged.label, judged.prediction]
+      : [];
+  for (const column of columns) {
+    if (column !== null && columnOf(canary, column) === undefined) {
+      throw new FaultlineError({
+        code: 'unknown_column',
+        column,
+        message: `canary: the canary has no column "${column}" (the baseline's ${column === judged?.label ? 'label' : 'prediction'})`,
+      });
     }
   }
   const latency = operational(
@@ -219,7 +252,7 @@ function specOf(sides: SideSchemas, options: CanarySpecOptions): CanarySpec {
   );
   if (success === null)
     skipped.push({ metric: 'success_rate', reason: 'no success or status column' });
-  if (binary === null && latency === null && success === null) {
+  if (judged === null && latency === null && success === null) {
     throw bad(
       `nothing to compare: ${typeof outcome === 'string' ? outcome : 'no outcome'}, and no latency or success column (set --label, --latency or --success)`,
     );
@@ -245,6 +278,7 @@ function specOf(sides: SideSchemas, options: CanarySpecOptions): CanarySpec {
   return {
     source: sides.source,
     outcome: binary,
+    multiclass,
     id: id?.name ?? null,
     time,
     latency: latency?.name ?? null,

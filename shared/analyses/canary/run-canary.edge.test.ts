@@ -213,6 +213,85 @@ describe('runCanary on a log with odd column names', () => {
   });
 });
 
+describe('runCanary on a multiclass log', () => {
+  /** 900 rows a version, three classes; version b confuses 'bird' with 'cat' more often. */
+  function multiclassRows() {
+    const r = random(11);
+    const classes = ['cat', 'dog', 'bird'];
+    return Array.from({ length: 1800 }, (_, i) => {
+      const version = i < 900 ? 'a' : 'b';
+      const label = classes[Math.floor(r() * 3)] ?? 'cat';
+      const wrong = r() < (version === 'b' && label === 'bird' ? 0.45 : 0.15);
+      const predicted = wrong ? (classes.find((c) => c !== label) ?? 'cat') : label;
+      const region = r() < 0.5 ? 'north' : 'south';
+      return {
+        id: `m${i % 900}`,
+        version,
+        label,
+        predicted,
+        region,
+        lat: 30 + Math.floor(r() * 50),
+      };
+    });
+  }
+
+  it('checks accuracy per segment (z-test, or McNemar on the same rows), with counts as the rows say', async () => {
+    const rows = multiclassRows();
+    const csv = [
+      'id,version,label,predicted,region,latency_ms',
+      ...rows.map((x) => [x.id, x.version, x.label, x.predicted, x.region, x.lat].join(',')),
+    ].join('\n');
+    const log = await loadCsvText(engine, csv, 'multiclass_log', {
+      task: 'multiclass',
+      roles: {
+        id: 'id',
+        version: 'model',
+        label: 'label',
+        predicted: 'prediction',
+        region: 'feature',
+      },
+      kinds: { region: 'categorical' },
+    });
+    const r = await runCanary(engine, canarySpecFromModelColumn(log, versions));
+    expect(r.skipped.map((x) => x.reason)).toContain(
+      'a multiclass log: accuracy is checked (recall, precision and AUC are binary metrics)',
+    );
+    const right = (version: string, region?: string) => {
+      const mine = rows.filter(
+        (x) => x.version === version && (region === undefined || x.region === region),
+      );
+      return [mine.filter((x) => x.label === x.predicted).length, mine.length];
+    };
+    for (const [segment, region] of [
+      ['all', undefined],
+      ['region = north', 'north'],
+      ['region = south', 'south'],
+    ] as const) {
+      const c = r.checks.find((x) => x.segment.name === segment && x.metric === 'accuracy');
+      expect(c?.counts).toEqual({ baseline: right('a', region), canary: right('b', region) });
+      expect(c?.test).toBe('McNemar (no continuity correction)');
+    }
+    expect(new Set(r.checks.map((c) => c.metric))).toEqual(
+      new Set(['accuracy', 'latency_p99', 'latency_p99_ceiling']),
+    );
+    // The same ids on both sides: paired. Baseline-only-right pairs counted from the rows.
+    const all = r.checks.find((x) => x.segment.name === 'all' && x.metric === 'accuracy');
+    const onlyA = rows.filter(
+      (x, i) =>
+        i < 900 && x.label === x.predicted && rows[i + 900]?.label !== rows[i + 900]?.predicted,
+    );
+    expect(r.design).toBe('shadow');
+    expect(all?.paired?.baseline_only_correct).toBe(onlyA.length);
+    const split = await runCanary(
+      engine,
+      canarySpecFromModelColumn(log, versions, { design: 'split' }),
+    );
+    expect(
+      split.checks.find((x) => x.segment.name === 'all' && x.metric === 'accuracy')?.test,
+    ).toBe('two-proportion z (pooled)');
+  });
+});
+
 describe('what success means in a status column', () => {
   it('reads flags, error columns, HTTP codes and status words', async () => {
     await engine.query(sql`CREATE TABLE statuses AS SELECT * FROM (VALUES

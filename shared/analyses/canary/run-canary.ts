@@ -111,7 +111,7 @@ export async function runCanary(
   const ctx_: CheckContext = {
     design: design.design,
     guardrails: spec.guardrails,
-    outcome: spec.outcome !== null,
+    outcome: spec.outcome !== null ? 'binary' : spec.multiclass !== null ? 'multiclass' : null,
     latency: spec.latency !== null,
     success: spec.success !== null,
   };
@@ -147,9 +147,9 @@ export async function runCanary(
           },
     rows: design.rows,
     columns: {
-      label: spec.outcome?.label ?? null,
+      label: spec.outcome?.label ?? spec.multiclass?.label ?? null,
       score: spec.outcome?.score ?? null,
-      prediction: spec.outcome?.prediction ?? null,
+      prediction: spec.outcome?.prediction ?? spec.multiclass?.prediction ?? null,
       id: spec.id,
       time: spec.time,
       latency: spec.latency,
