@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../shared/engine/duckdb.node.ts';
-import { loadCanaryReference } from '../test-support/canary-reference.ts';
+import { loadCanaryReference, readCanaryCsv } from '../test-support/canary-reference.ts';
 import { referenceDir } from '../test-support/reference.ts';
 import { cliRun as cli } from '../test-support/run-cli.ts';
 import { samplePath } from '../test-support/samples.ts';
@@ -194,6 +194,17 @@ describe('faultline canary on the reference comparisons (../shared/reference)', 
     expect(result.checks.filter((c) => c.passed === false)).toEqual([]);
     expect(text.split('\n')[0]).toBe('PASS — score 100.0 (38 of 38 checks passed)');
     expect(text).not.toMatch(/\nfailing:/);
+    // Each side's share of scores at or below 0.1 and above 0.9, counted from the file.
+    const scores = readCanaryCsv('canary_identical.csv')
+      .filter((r) => r.side === 'baseline')
+      .map((r) => Number(r.score));
+    const share = (keep: (s: number) => boolean) =>
+      `${((100 * scores.filter(keep).length) / scores.length).toFixed(1)}%`;
+    const low = share((s) => s <= 0.1);
+    const high = share((s) => s > 0.9);
+    expect(text).toContain(
+      `scores (share of rows, baseline → canary): at or below 0.1 ${low} → ${low}, above 0.9 ${high} → ${high}`,
+    );
   });
 
   it('a segment whose recall collapsed (two files): FAIL by its critical check, exit 1', async () => {

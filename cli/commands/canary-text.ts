@@ -2,6 +2,7 @@ import type {
   CanaryCheck,
   CanaryResult,
   CanaryWindow,
+  ScoreHistogram,
   WilcoxonSummary,
 } from '../../shared/analyses/canary/canary-result.ts';
 import { metricName } from '../../shared/analyses/canary/canary-words.ts';
@@ -119,7 +120,18 @@ function besideLines(r: CanaryResult): string[] {
       `${p} ${pair({ baseline: baseline[p], canary: canary[p] }, 1)}`;
     lines.push(`latency (ms, baseline → canary): ${at('p50')}, ${at('p95')}, ${at('p99')}`);
   }
+  if (b.score_histogram) lines.push(scoreLine(b.score_histogram));
   return lines;
+}
+
+/** Each side's share of scores in the lowest and the highest tenth: where the mass moved. */
+function scoreLine(h: ScoreHistogram): string {
+  const share = (counts: number[], i: number) => {
+    const total = counts.reduce((a, c) => a + c, 0);
+    return total === 0 ? '-' : `${((100 * (counts.at(i) ?? 0)) / total).toFixed(1)}%`;
+  };
+  const at = (i: number) => `${share(h.baseline, i)} → ${share(h.canary, i)}`;
+  return `scores (share of rows, baseline → canary): at or below ${h.edges[1] ?? ''} ${at(0)}, above ${h.edges.at(-2) ?? ''} ${at(-1)}`;
 }
 
 /**
