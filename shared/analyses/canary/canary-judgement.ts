@@ -4,8 +4,8 @@
 import type { CanaryCheck, CanaryJudgement, CanaryResult } from './canary-result.ts';
 
 /** STATS.md's score bands. */
-export const PASS_SCORE = 95;
-export const MARGINAL_SCORE = 75;
+const PASS_SCORE = 95;
+const MARGINAL_SCORE = 75;
 
 const failedCritical = (c: CanaryCheck) => c.critical && c.passed === false;
 

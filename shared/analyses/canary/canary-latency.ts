@@ -8,7 +8,7 @@ import type { SideSums } from './canary-checks.ts';
 import { latencyHistogramQuery } from './canary-queries.ts';
 import type { LatencyHistogram } from './canary-result.ts';
 
-export const LATENCY_BINS = 40;
+const LATENCY_BINS = 40;
 
 const quantiles = (s: SideSums) => ({
   p50: s.latency?.[0] ?? null,

@@ -11,7 +11,7 @@ export interface IndexedSegment {
   segment: CanarySegment;
 }
 
-export const ALL_ROWS: CanarySegment = { name: 'all', column: null, value: null, predicates: [] };
+const ALL_ROWS: CanarySegment = { name: 'all', column: null, value: null, predicates: [] };
 
 /** The segments found in the comparison's groups over all windows. */
 export function segmentsOf(
