@@ -114,6 +114,9 @@ test.describe('Dataset view', () => {
     await jobsSettled(page);
     await expect(page.getByTestId('dataset-reference')).toContainText('13,000');
     await expect(page.getByTestId('dataset-current')).toContainText('26,000');
+    // The canary log too, for the Canary view: v1 and v2 in its model column.
+    await expect(page.getByTestId('dataset-log')).toContainText('13,000');
+    await screenshot(page, 'dataset-view-bundled-sample');
   });
 
   test('keyboard: shortcuts open the pickers, the column table moves with the arrows', async ({
