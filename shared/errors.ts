@@ -20,7 +20,11 @@ export type FaultlineErrorCode =
   | 'cancelled'
   | 'out_of_memory'
   | 'engine'
-  | 'not_granted';
+  | 'not_granted'
+  | 'overwrite_input'
+  | 'output_exists'
+  | 'write_failed'
+  | 'bad_manifest';
 
 /** Plain data (no class), so it crosses IPC and structured clone unchanged. */
 export interface FaultlineErrorData {

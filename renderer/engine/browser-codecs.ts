@@ -1,15 +1,23 @@
-import initParquet, { ParquetFile } from 'parquet-wasm/esm';
+import { tableToIPC } from 'apache-arrow';
+import initParquet, {
+  Compression,
+  ParquetFile,
+  Table as ParquetTable,
+  WriterPropertiesBuilder,
+  writeParquet,
+} from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Codecs } from '../../shared/engine/load-dataset.ts';
 import { parquetRowGroups } from '../../shared/engine/parquet-row-groups.ts';
 
 let parquetReady: Promise<unknown> | null = null;
 
-/** The loader's decoders in the browser: parquet-wasm from the app's own files, gzip built in. */
+const readyParquet = () => (parquetReady ??= initParquet({ module_or_path: parquetWasm }));
+
+/** The loader's codecs in the browser: parquet-wasm from the app's own files, gzip built in. */
 export const browserCodecs: Codecs = {
   async openParquet(source) {
-    parquetReady ??= initParquet({ module_or_path: parquetWasm });
-    await parquetReady;
+    await readyParquet();
     const { handle } = source;
     // A picked file is read in place, row group by row group; only bytes are wrapped.
     const blob =
@@ -23,5 +31,10 @@ export const browserCodecs: Codecs = {
       .stream()
       .pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
+  },
+  async writeParquet(rows) {
+    await readyParquet();
+    const properties = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
+    return writeParquet(ParquetTable.fromIPCStream(tableToIPC(rows, 'stream')), properties);
   },
 };

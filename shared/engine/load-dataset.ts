@@ -1,3 +1,4 @@
+import type { Table } from 'apache-arrow';
 import { FaultlineError } from '../errors.ts';
 import { throwIfAborted } from './abort.ts';
 import { binaryOffset, detectFormat, hasGzipMagic, type FileFormat } from './detect-format.ts';
@@ -9,10 +10,12 @@ import { normalizeTypes } from './normalize-types.ts';
 import { describeTable, type DatasetColumn } from './describe-table.ts';
 import { sql, table } from '../sql/sql.ts';
 
-/** Decoders that differ between Node and the browser, passed in by the front end. */
+/** Decoders (and the Parquet encoder) that differ between Node and the browser, passed in. */
 export interface Codecs {
   openParquet: OpenParquet;
   gunzip(bytes: Uint8Array): Promise<Uint8Array>;
+  /** An Arrow table as the engine returns it → Parquet bytes (ZSTD), e.g. a fixture's rows. */
+  writeParquet(rows: Table): Promise<Uint8Array>;
 }
 
 export interface LoadOptions extends CsvOptions {

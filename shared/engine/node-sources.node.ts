@@ -1,5 +1,7 @@
+import { Table, tableToIPC } from 'apache-arrow';
 import { openAsBlob } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -11,6 +13,18 @@ import { parquetRowGroups } from './parquet-row-groups.ts';
 import { readFileRange } from './read-file-range.node.ts';
 
 const gunzipAsync = promisify(gunzip);
+const require = createRequire(import.meta.url);
+
+/**
+ * Arrow IPC stream bytes of a table. DuckDB-WASM's Node build is CommonJS and makes its tables
+ * with apache-arrow's CommonJS build, which the ESM writer does not recognise (it checks
+ * `instanceof` and writes nothing), so each table is written by the build that made it.
+ */
+function ipcStreamOf(rows: Table): Uint8Array {
+  if (rows instanceof Table) return tableToIPC(rows, 'stream');
+  const commonJs = require('apache-arrow') as { tableToIPC: typeof tableToIPC };
+  return commonJs.tableToIPC(rows, 'stream');
+}
 
 /** A file on disk as a DataSource; DuckDB reads it in place through its path. */
 export async function dataSourceFromPath(filePath: string): Promise<DataSource> {
@@ -89,7 +103,7 @@ export async function expandInput(input: string): Promise<string[]> {
   return [input];
 }
 
-/** Parquet (parquet-wasm's Node build) and gzip (zlib) for the Node front ends. */
+/** Parquet in and out (parquet-wasm's Node build) and gzip (zlib) for the Node front ends. */
 export function nodeCodecs(): Codecs {
   return {
     async openParquet(source) {
@@ -103,6 +117,13 @@ export function nodeCodecs(): Codecs {
     },
     async gunzip(bytes) {
       return new Uint8Array(await gunzipAsync(bytes));
+    },
+    async writeParquet(rows) {
+      const pq = parquet();
+      const properties = new pq.WriterPropertiesBuilder()
+        .setCompression(pq.Compression.ZSTD)
+        .build();
+      return pq.writeParquet(pq.Table.fromIPCStream(ipcStreamOf(rows)), properties);
     },
   };
 }

@@ -26,6 +26,7 @@ describe('columnShapes', () => {
     const codecs = {
       openParquet: () => Promise.reject(new Error('unused')),
       gunzip: () => Promise.reject(new Error('unused')),
+      writeParquet: () => Promise.reject(new Error('unused')),
     };
     const loaded = await loadDataset(engine, [source], { tableName: name, codecs });
     const schema = await inferSchema(engine, loaded);
