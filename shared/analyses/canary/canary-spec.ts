@@ -21,6 +21,19 @@ import { successRule, type SuccessRule } from './canary-success.ts';
 /** STATS.md: default segments are categorical features with 2 to 20 values. */
 export const MAX_SEGMENT_VALUES = 20;
 
+/**
+ * STATS.md's default segment column: a categorical feature with 2 to 20 values (never the label,
+ * score, prediction, id, time or model column, whose roles are not `feature`).
+ */
+export function isDefaultSegmentColumn(c: SchemaColumn): boolean {
+  return (
+    c.role === 'feature' &&
+    c.kind === 'categorical' &&
+    c.distinct >= 2 &&
+    c.distinct <= MAX_SEGMENT_VALUES
+  );
+}
+
 /** Where the two sides' rows are: engine table names, never a user's text. */
 export type CanarySource =
   | { kind: 'files'; baselineTable: string; canaryTable: string }
@@ -136,14 +149,7 @@ function segmentColumns(
   };
   if (by === undefined) {
     return first.columns
-      .filter(
-        (c) =>
-          c.role === 'feature' &&
-          c.kind === 'categorical' &&
-          c.distinct >= 2 &&
-          c.distinct <= MAX_SEGMENT_VALUES &&
-          typesOf(c.name).every((t) => t !== undefined),
-      )
+      .filter((c) => isDefaultSegmentColumn(c) && typesOf(c.name).every((t) => t !== undefined))
       .map((c) => toSegment(c.name));
   }
   return by.map((name) => {
