@@ -1,11 +1,11 @@
 // `--guardrails FILE`: the user's JSON of canary limits, read and checked before any data file is
 // opened, so a typo fails at once with the file, the line and the field at fault.
-import { readFileSync } from 'node:fs';
 import {
   guardrailsFrom,
   type CanaryGuardrails,
 } from '../shared/analyses/canary/canary-guardrails.ts';
 import { FaultlineError } from '../shared/errors.ts';
+import { readFlagFile } from './flag-file.ts';
 
 const flag = '--guardrails';
 
@@ -17,27 +17,9 @@ function parsePosition(text: string, message: string): { line: number; column: n
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FaultlineError({
-      code: 'file_not_found',
-      file,
-      message:
-        code === 'ENOENT'
-          ? `${flag} ${file}: no such file`
-          : code === 'EISDIR'
-            ? `${flag} ${file}: a folder, not a JSON file`
-            : `${flag} ${file}: cannot be read (${(e as Error).message})`,
-    });
-  }
-}
-
 /** The defaults with FILE's overrides merged in; bad usage (exit 2) when FILE is not valid. */
 export function readGuardrailsFile(file: string): CanaryGuardrails {
-  const text = readText(file);
+  const text = readFlagFile(flag, file, 'a JSON file');
   let overrides: unknown;
   try {
     overrides = JSON.parse(text);

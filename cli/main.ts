@@ -5,9 +5,12 @@ import { exitCodes } from './exit-codes.ts';
 import type { CommandOutput } from './command.ts';
 import { calibrationCommand, calibrationUsage } from './commands/calibration.ts';
 import { canaryCommand, canaryUsage } from './commands/canary.ts';
+import { checkCommand, checkUsage } from './commands/check.ts';
 import { driftCommand, driftUsage } from './commands/drift.ts';
+import { fixturesCommand, fixturesUsage } from './commands/fixtures.ts';
 import { inspectCommand, inspectUsage } from './commands/inspect.ts';
 import { performanceCommand, performanceUsage } from './commands/performance.ts';
+import { reportCommand, reportUsage } from './commands/report.ts';
 import { slicesCommand, slicesUsage } from './commands/slices.ts';
 
 type Command = (engine: () => Promise<Engine>, argv: string[]) => Promise<CommandOutput>;
@@ -19,6 +22,9 @@ const commands: Record<string, { run: Command; usage: string }> = {
   calibration: { run: calibrationCommand, usage: calibrationUsage },
   slices: { run: slicesCommand, usage: slicesUsage },
   canary: { run: canaryCommand, usage: canaryUsage },
+  report: { run: reportCommand, usage: reportUsage },
+  fixtures: { run: fixturesCommand, usage: fixturesUsage },
+  check: { run: checkCommand, usage: checkUsage },
 };
 
 const usage = `usage: faultline COMMAND [options]   (faultline COMMAND --help for its options)

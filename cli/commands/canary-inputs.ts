@@ -28,7 +28,8 @@ export type CanaryInputs =
       canaryVersion: string;
     };
 
-interface InputValues {
+/** The flags that name a canary's two sides. */
+export interface CanaryInputValues {
   baseline?: string | undefined;
   canary?: string | undefined;
   log?: string | undefined;
@@ -50,7 +51,10 @@ const usageError = (what: string, usage = `${filesUsage}, or ${logUsage}`): Faul
  * Either both of `--baseline`/`--canary`, or `--log` with both versions; never a mix, nothing
  * positional. `--model` alone is a role flag (it also marks the column in two logs).
  */
-export function canaryInputs(values: InputValues, positionals: readonly string[]): CanaryInputs {
+export function canaryInputs(
+  values: CanaryInputValues,
+  positionals: readonly string[],
+): CanaryInputs {
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0] ?? ''}'`);
   const files = (['baseline', 'canary'] as const).filter((f) => values[f] !== undefined);
   const log = (['log', 'baseline-version', 'canary-version'] as const).filter(
