@@ -2,6 +2,8 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { FaultlineError } from '../shared/errors.ts';
 import { CHANNEL_NAMES } from '../shared/ipc/contract.ts';
+import { parseWorkspace, type Workspace } from '../shared/workspace/workspace-file.ts';
+import type { ExportRequest } from './export.ts';
 import { createFileGrants } from './file-grants.ts';
 import { registerHandlers, type HandlerDeps } from './ipc-handlers.ts';
 
@@ -16,6 +18,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
     },
   };
   const calls: string[] = [];
+  const saves: ExportRequest[] = [];
   let counter = 0;
   const grants = createFileGrants(() => new Uint8Array(16).fill(++counter));
   const deps: HandlerDeps = {
@@ -40,6 +43,19 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
       const id = grants.grant('/data/train.parquet', 500);
       return [{ purpose: 'reference', files: [{ id, name: 'train.parquet', size: 500 }] }];
     },
+    sha256File: async (path) => {
+      calls.push(`sha256File ${path}`);
+      return 'ab'.repeat(32);
+    },
+    saveExport: async (request) => {
+      calls.push(`saveExport ${request.kind}`);
+      saves.push(request);
+      return { path: `/out/${request.suggestedName}` };
+    },
+    openWorkspace: async () => {
+      calls.push('openWorkspace');
+      return { cancelled: true };
+    },
     ...overrides,
   };
   registerHandlers(ipc, deps);
@@ -49,14 +65,50 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
     if (handler === undefined) throw new Error(`no handler for ${channel}`);
     return handler(event, ...args);
   };
-  return { handlers, calls, grants, invoke };
+  return { handlers, calls, saves, grants, invoke };
+}
+
+const hash = 'c0ffee'.padEnd(64, '0');
+
+function workspace(): Workspace {
+  return {
+    version: 1,
+    saved_at: '2025-06-01T12:00:00.000Z',
+    files: [
+      {
+        side: 'reference',
+        name: 'train.csv',
+        path: null,
+        sha256: hash,
+        size: 300,
+        rows: 9,
+        format: 'csv',
+      },
+      {
+        side: 'current',
+        name: 'gone.csv',
+        path: '/old/gone.csv',
+        sha256: hash,
+        size: 1,
+        rows: 1,
+        format: 'csv',
+      },
+    ],
+    overrides: {},
+    cohort: [],
+    canary: null,
+    choices: {},
+    pins: [],
+    notes: 'n',
+    active_view: null,
+  };
 }
 
 describe('registerHandlers', () => {
   it('registers exactly the allowlisted channels', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
-    expect(handlers.size).toBe(4);
+    expect(handlers.size).toBe(8);
   });
 
   it('opens files and replies with ids and names, never paths', async () => {
@@ -153,6 +205,169 @@ describe('registerHandlers', () => {
     await expect(invoke('app:startup-files', {})).rejects.toThrow(
       /^app:startup-files: invalid reply/,
     );
+  });
+
+  it('hashes a granted file by its id, and refuses one never granted without hashing', async () => {
+    const { invoke, calls } = setup();
+    const reply = (await invoke('dialog:open-files', { purpose: 'current' })) as {
+      files: { id: string }[];
+    };
+    expect(await invoke('file:sha256', { id: reply.files[1]?.id })).toEqual({
+      sha256: 'ab'.repeat(32),
+    });
+    expect(calls.at(-1)).toBe('sha256File /data/prod.parquet');
+    await expect(invoke('file:sha256', { id: 'f'.repeat(32) })).rejects.toMatchObject({
+      code: 'not_granted',
+    });
+    await expect(invoke('file:sha256', { path: '/etc/passwd' })).rejects.toThrow(
+      /^file:sha256: invalid request/,
+    );
+    expect(calls.filter((c) => c.startsWith('sha256File'))).toHaveLength(1);
+  });
+
+  it('passes a valid export on to saveExport and replies where it went', async () => {
+    const { invoke, saves } = setup();
+    const files = [
+      { name: 'report.md', data: '# Report' },
+      { name: 'report-assets/fig-1.png', data: new Uint8Array([137, 80]) },
+    ];
+    expect(
+      await invoke('export:save', { kind: 'report-md', suggestedName: 'report.md', files }),
+    ).toEqual({ path: '/out/report.md' });
+    expect(saves).toEqual([{ kind: 'report-md', suggestedName: 'report.md', files }]);
+  });
+
+  it('replies cancelled when the user closes the dialog', async () => {
+    const { invoke } = setup({ saveExport: async () => ({ cancelled: true }) });
+    const request = {
+      kind: 'report-html',
+      suggestedName: 'r.html',
+      files: [{ name: 'r.html', data: '<p>' }],
+    };
+    expect(await invoke('export:save', request)).toEqual({ cancelled: true });
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'exe', suggestedName: 'a', files: [{ name: 'a', data: '' }] }],
+    [
+      'a workspace (it has its own channel)',
+      { kind: 'workspace', suggestedName: 'a', files: [{ name: 'a', data: '' }] },
+    ],
+    ['no files', { kind: 'report-html', suggestedName: 'a.html', files: [] }],
+    [
+      'a name escaping the folder',
+      { kind: 'report-md', suggestedName: 'r.md', files: [{ name: '../../.bashrc', data: 'x' }] },
+    ],
+    [
+      'an absolute name',
+      { kind: 'fixtures', suggestedName: 'f', files: [{ name: '/etc/passwd', data: 'x' }] },
+    ],
+    [
+      'a suggested path',
+      {
+        kind: 'report-json',
+        suggestedName: '/tmp/r.json',
+        files: [{ name: 'r.json', data: '{}' }],
+      },
+    ],
+    [
+      'a target path',
+      {
+        kind: 'report-json',
+        suggestedName: 'r.json',
+        path: '/tmp/r.json',
+        files: [{ name: 'r.json', data: '{}' }],
+      },
+    ],
+    [
+      'numbers for data',
+      { kind: 'report-json', suggestedName: 'r.json', files: [{ name: 'r.json', data: [1, 2] }] },
+    ],
+  ])('refuses an export with %s before any dialog', async (_name, request) => {
+    const { invoke, calls } = setup();
+    await expect(invoke('export:save', request)).rejects.toThrow(/^export:save: invalid request/);
+    expect(calls).toEqual([]);
+  });
+
+  it('passes the writer refusing an input on to the renderer as a FaultlineError', async () => {
+    const refusal = new FaultlineError({
+      code: 'overwrite_input',
+      file: '/data/train.csv',
+      message: '/data/train.csv is an input file; choose another output path',
+    });
+    const { invoke } = setup({ saveExport: () => Promise.reject(refusal) });
+    const request = {
+      kind: 'report-html',
+      suggestedName: 'r.html',
+      files: [{ name: 'r.html', data: '' }],
+    };
+    await expect(invoke('export:save', request)).rejects.toBe(refusal);
+  });
+
+  it('saves a workspace with the paths of its granted files written in', async () => {
+    const { invoke, saves } = setup();
+    const opened = (await invoke('dialog:open-files', { purpose: 'reference' })) as {
+      files: { id: string }[];
+    };
+    const reply = await invoke('workspace:save', {
+      suggestedName: 'june.faultline.json',
+      workspace: workspace(),
+      fileIds: [opened.files[0]?.id, null],
+    });
+    expect(reply).toEqual({ path: '/out/june.faultline.json' });
+    const [save] = saves;
+    expect(save?.kind).toBe('workspace');
+    expect(save?.files.map((f) => f.name)).toEqual(['june.faultline.json']);
+    const written = parseWorkspace(String(save?.files[0]?.data), 'june.faultline.json');
+    expect(written.files.map((f) => f.path)).toEqual(['/data/train.csv', '/old/gone.csv']);
+    expect({ ...written, files: [] }).toEqual({ ...workspace(), files: [] });
+  });
+
+  it('refuses a workspace save with a bad workspace, mismatched ids or an ungranted id', async () => {
+    const { invoke, calls } = setup();
+    const bad = { ...workspace(), version: 2 };
+    await expect(
+      invoke('workspace:save', { suggestedName: 'w.json', workspace: bad, fileIds: [null, null] }),
+    ).rejects.toThrow(/^workspace:save: invalid request/);
+    await expect(
+      invoke('workspace:save', {
+        suggestedName: 'w.json',
+        workspace: workspace(),
+        fileIds: [null],
+      }),
+    ).rejects.toThrow(/one file id \(or null\) per workspace file/);
+    await expect(
+      invoke('workspace:save', {
+        suggestedName: 'w.json',
+        workspace: workspace(),
+        fileIds: ['e'.repeat(32), null],
+      }),
+    ).rejects.toMatchObject({ code: 'not_granted' });
+    expect(calls).toEqual([]);
+  });
+
+  it('opens a workspace through openWorkspace and checks the reply', async () => {
+    const { invoke } = setup();
+    expect(await invoke('workspace:open', {})).toEqual({ cancelled: true });
+    const check = {
+      side: 'reference',
+      name: 'train.csv',
+      status: 'same',
+      saved_sha256: hash,
+      found_sha256: hash,
+      message: 'train.csv is the file the workspace was saved with (sha256 c0ff…)',
+    } as const;
+    const good = {
+      name: 'w.faultline.json',
+      workspace: { ...workspace(), files: workspace().files.slice(0, 1) },
+      inputs: [{ file: { id: 'a'.repeat(32), name: 'train.csv', size: 300 }, check }],
+    };
+    const { invoke: invokeGood } = setup({ openWorkspace: async () => good });
+    expect(await invokeGood('workspace:open', {})).toEqual(good);
+    const { invoke: invokeBad } = setup({
+      openWorkspace: async () => ({ ...good, inputs: [] }),
+    });
+    await expect(invokeBad('workspace:open', {})).rejects.toThrow(/^workspace:open: invalid reply/);
   });
 
   it('answers app:info', async () => {

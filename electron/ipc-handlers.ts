@@ -7,11 +7,16 @@ import {
   contract,
   type ChannelName,
   type OpenPurpose,
+  type OpenedWorkspace,
   type ReplyOf,
   type RequestOf,
+  type SaveReply,
   type StartupOpen,
 } from '../shared/ipc/contract.ts';
+import { workspaceToJson } from '../shared/workspace/workspace-file.ts';
+import type { ExportRequest } from './export.ts';
 import type { FileGrants } from './file-grants.ts';
+import { workspaceWithPaths } from './workspace-files.ts';
 
 /** A file the native dialog returned, with its size from the file system. */
 export interface PickedFile {
@@ -27,6 +32,12 @@ export interface HandlerDeps {
   appInfo(): { version: string; platform: string };
   /** The command line's files, granted at start; main resolves this once, before the window. */
   startupFiles(): Promise<StartupOpen[]>;
+  /** Streams a file through SHA-256 (shared/workspace/file-hash.node.ts). */
+  sha256File(path: string): Promise<string>;
+  /** Asks where, then writes (export.ts saveExport with the real dialogs and writer). */
+  saveExport(request: ExportRequest): Promise<SaveReply>;
+  /** Asks for a workspace file and opens it (workspace-files.ts openWorkspace). */
+  openWorkspace(): Promise<OpenedWorkspace | { cancelled: true }>;
 }
 
 type Implementations = {
@@ -48,6 +59,18 @@ function implementations(deps: HandlerDeps): Implementations {
     'file:read-range': ({ id, start, end }) => deps.readRange(deps.grants.resolve(id), start, end),
     'app:info': () => deps.appInfo(),
     'app:startup-files': async () => ({ opens: await deps.startupFiles() }),
+    'file:sha256': async ({ id }) => ({ sha256: await deps.sha256File(deps.grants.resolve(id)) }),
+    'export:save': (request) => deps.saveExport(request),
+    'workspace:save': ({ suggestedName, workspace, fileIds }) => {
+      // Resolved before the dialog opens: an id that was never granted fails without asking.
+      const data = workspaceToJson(workspaceWithPaths(workspace, fileIds, deps.grants));
+      return deps.saveExport({
+        kind: 'workspace',
+        suggestedName,
+        files: [{ name: suggestedName, data }],
+      });
+    },
+    'workspace:open': () => deps.openWorkspace(),
   };
 }
 

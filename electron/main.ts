@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { version } from '../package.json';
 import {
   MENU_COMMAND_EVENT,
@@ -11,7 +13,11 @@ import {
   type OpenPurpose,
   type StartupOpen,
 } from '../shared/ipc/contract.ts';
+import { writeFolderAtomic, writeOutputs } from '../shared/report/write-atomic.node.ts';
+import { sha256File } from '../shared/workspace/file-hash.node.ts';
+import { saveExport, type ExportDeps } from './export.ts';
 import { createFileGrants } from './file-grants.ts';
+import { listGrantedPaths } from './granted-inputs.ts';
 import { registerHandlers, type PickedFile } from './ipc-handlers.ts';
 import { buildMenuTemplate, type RecentFile } from './menu.ts';
 import { addRecent, createRecentStore } from './recent-files.ts';
@@ -23,6 +29,8 @@ import {
   startupFailureMessage,
 } from './startup-files.ts';
 import { contentSecurityPolicy, hardenWebContents, windowOptions } from './window.ts';
+import { createPrintToPdf, isPrintRequestAllowed, PDF_PARTITION } from './print-pdf.ts';
+import { openWorkspace, type WorkspaceOpenDeps } from './workspace-files.ts';
 
 // The built layout: dist/electron/{main.mjs,preload.cjs} beside vite's dist/renderer/.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,7 +43,8 @@ const preloadPath = join(here, 'preload.cjs');
 app.setName('Faultline');
 app.setPath('userData', join(app.getPath('appData'), 'Faultline'));
 
-const grants = createFileGrants((length) => new Uint8Array(randomBytes(length)));
+// Listed so that no export can be written over a file the user has open.
+const grants = listGrantedPaths(createFileGrants((length) => new Uint8Array(randomBytes(length))));
 const recentStore = createRecentStore(
   join(app.getPath('userData'), 'recent.json'),
   { readFile, mkdir, writeFile, rename, rm },
@@ -86,6 +95,51 @@ async function showOpenDialog(purpose: OpenPurpose): Promise<PickedFile[]> {
   return picked;
 }
 
+function saveDialog(options: SaveDialogOptions) {
+  return mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options);
+}
+
+function openDialog(options: OpenDialogOptions) {
+  return mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+}
+
+/** Where a report being printed is written: the one place its window may load files from. */
+const pdfTempPrefix = join(tmpdir(), 'faultline-pdf-');
+
+const printToPdf = createPrintToPdf({
+  createWindow: (options) => new BrowserWindow(options),
+  makeTempDir: () => mkdtemp(pdfTempPrefix),
+  writeFile: (path, data) => writeFile(path, data, 'utf8'),
+  removeDir: (path) => rm(path, { recursive: true, force: true }),
+});
+
+const exportDeps: ExportDeps = {
+  showSaveDialog: saveDialog,
+  showOpenDialog: openDialog,
+  writeOutputs,
+  writeFolderAtomic,
+  inputs: () => grants.paths(),
+  printToPdf,
+};
+
+const workspaceOpenDeps: WorkspaceOpenDeps = {
+  showOpenDialog: openDialog,
+  stat,
+  readText: (path) => readFile(path, 'utf8'),
+  sha256File: (path) => sha256File(path),
+  grants,
+};
+
+/** The printing window's session: it loads the report's own file and nothing from a network. */
+function lockDownPdfSession(): void {
+  const pdfSession = session.fromPartition(PDF_PARTITION);
+  const allowedPrefix = pathToFileURL(pdfTempPrefix).href;
+  pdfSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isPrintRequestAllowed(details.url, allowedPrefix) });
+  });
+  pdfSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+}
+
 /** Grants the files named on the command line; missing ones get one error dialog, not a stop. */
 async function openCommandLineFiles(): Promise<StartupOpen[]> {
   const paths = filesFromArgv(process.argv, process.defaultApp === true).map((p) => resolve(p));
@@ -122,7 +176,10 @@ function rebuildMenu(): void {
         });
       },
       recent,
+      openWorkspace: () => send({ command: 'open-workspace' }),
+      saveWorkspace: () => send({ command: 'save-workspace' }),
       exportReport: () => send({ command: 'export' }),
+      exportFixtures: () => send({ command: 'export-fixtures' }),
       showAbout: () => app.showAboutPanel(),
     },
     version,
@@ -162,12 +219,16 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   );
+  lockDownPdfSession();
   registerHandlers(ipcMain, {
     showOpenDialog,
     readRange: readFileRange,
     grants,
     appInfo: () => ({ version, platform: process.platform }),
     startupFiles: () => startupFiles,
+    sha256File: (path) => sha256File(path),
+    saveExport: (request) => saveExport(exportDeps, request),
+    openWorkspace: () => openWorkspace(workspaceOpenDeps),
   });
   rebuildMenu();
   createWindow();

@@ -8,7 +8,10 @@ function recordingActions(recent: RecentFile[] = []) {
     openFiles: (purpose) => calls.push(`open ${purpose}`),
     openRecent: (file) => calls.push(`recent ${file.path} ${file.purpose}`),
     recent,
+    openWorkspace: () => calls.push('open workspace'),
+    saveWorkspace: () => calls.push('save workspace'),
     exportReport: () => calls.push('export'),
+    exportFixtures: () => calls.push('export fixtures'),
     showAbout: () => calls.push('about'),
   };
   return { actions, calls };
@@ -45,7 +48,11 @@ describe('buildMenuTemplate', () => {
       'Open log…',
       'Recent',
       'separator',
-      'Export…',
+      'Open Workspace…',
+      'Save Workspace…',
+      'separator',
+      'Export Report…',
+      'Export Fixtures…',
       'separator',
       'Quit',
     ]);
@@ -71,9 +78,22 @@ describe('buildMenuTemplate', () => {
     click(find(file, 'Open reference…'));
     click(find(file, 'Open current…'));
     click(find(file, 'Open log…'));
-    click(find(file, 'Export…'));
+    click(find(file, 'Export Report…'));
     expect(calls).toEqual(['open reference', 'open current', 'open log', 'export']);
     expect(find(file, 'Open reference…').accelerator).toBe('CmdOrCtrl+O');
+  });
+
+  it('saves and opens workspaces and exports fixtures, with Ctrl+S and Ctrl+E', () => {
+    const { actions, calls } = recordingActions();
+    const file = submenuOf(buildMenuTemplate('linux', actions, '0.1.0')[0]);
+    click(find(file, 'Save Workspace…'));
+    click(find(file, 'Open Workspace…'));
+    click(find(file, 'Export Fixtures…'));
+    expect(calls).toEqual(['save workspace', 'open workspace', 'export fixtures']);
+    expect(find(file, 'Save Workspace…').accelerator).toBe('CmdOrCtrl+S');
+    expect(find(file, 'Export Report…').accelerator).toBe('CmdOrCtrl+E');
+    const accelerators = file.map((i) => i.accelerator).filter((a) => a !== undefined);
+    expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
   it('lists recent files and reopens the clicked one', () => {

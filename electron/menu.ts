@@ -12,7 +12,10 @@ export interface MenuActions {
   openFiles(purpose: OpenPurpose): void;
   openRecent(file: RecentFile): void;
   recent: readonly RecentFile[];
+  openWorkspace(): void;
+  saveWorkspace(): void;
   exportReport(): void;
+  exportFixtures(): void;
   showAbout(): void;
 }
 
@@ -57,7 +60,19 @@ export function buildMenuTemplate(
       { label: 'Open log…', accelerator: 'CmdOrCtrl+L', click: () => actions.openFiles('log') },
       { label: 'Recent', submenu: recentMenu(actions) },
       separator,
-      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportReport() },
+      { label: 'Open Workspace…', click: () => actions.openWorkspace() },
+      {
+        label: 'Save Workspace…',
+        accelerator: 'CmdOrCtrl+S',
+        click: () => actions.saveWorkspace(),
+      },
+      separator,
+      {
+        label: 'Export Report…',
+        accelerator: 'CmdOrCtrl+E',
+        click: () => actions.exportReport(),
+      },
+      { label: 'Export Fixtures…', click: () => actions.exportFixtures() },
       ...(isMac ? [] : [separator, { label: 'Quit', role: 'quit' } as const]),
     ],
   };

@@ -1,5 +1,19 @@
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
 
+/** What every window of the app runs with: isolated, sandboxed, no Node, no webviews. */
+export const hardenedPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 /** The one window's options: isolated, sandboxed, no Node in the renderer. */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -9,19 +23,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     minHeight: 500,
     show: false,
     title: 'Faultline',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: { preload: preloadPath, ...hardenedPreferences },
   };
 }
 

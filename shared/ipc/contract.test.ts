@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, MAX_READ_BYTES, contract, menuCommandSchema } from './contract.ts';
+import {
+  CHANNEL_NAMES,
+  MAX_EXPORT_BYTES,
+  MAX_READ_BYTES,
+  contract,
+  menuCommandSchema,
+} from './contract.ts';
 
 const id = '0123456789abcdef0123456789abcdef';
 const readRange = contract['file:read-range'];
 const openFiles = contract['dialog:open-files'];
 
 describe('contract', () => {
-  it('allowlists exactly the four channels', () => {
+  it('allowlists exactly the eight channels', () => {
     expect([...CHANNEL_NAMES].sort()).toEqual([
       'app:info',
       'app:startup-files',
       'dialog:open-files',
+      'export:save',
       'file:read-range',
+      'file:sha256',
+      'workspace:open',
+      'workspace:save',
     ]);
   });
 
@@ -110,5 +120,138 @@ describe('contract', () => {
       true,
     );
     expect(menuCommandSchema.safeParse({ command: 'delete-all' }).success).toBe(false);
+    for (const command of ['save-workspace', 'open-workspace', 'export-fixtures']) {
+      expect(menuCommandSchema.safeParse({ command }).success).toBe(true);
+      expect(menuCommandSchema.safeParse({ command, path: '/etc/passwd' }).success).toBe(false);
+    }
+  });
+});
+
+const hash = 'ab'.repeat(32);
+const workspace = {
+  version: 1,
+  saved_at: '2025-06-01T12:00:00Z',
+  files: [
+    {
+      side: 'current',
+      name: 'production.parquet',
+      path: '/data/production.parquet',
+      sha256: hash,
+      size: 10,
+      rows: 2,
+      format: 'parquet',
+    },
+  ],
+};
+
+describe('export and workspace channels', () => {
+  const save = contract['export:save'];
+  const file = (name: string, data: unknown = 'x') => ({ name, data });
+
+  it('export:save takes a kind, a plain suggested name and relative files of text or bytes', () => {
+    const request = {
+      kind: 'report-md',
+      suggestedName: 'faultline-report.md',
+      files: [file('report.md'), file('report-assets/fig 1.png', new Uint8Array([1]))],
+    };
+    expect(save.request.safeParse(request).success).toBe(true);
+    for (const kind of ['report-html', 'report-json', 'report-pdf', 'fixtures']) {
+      expect(save.request.safeParse({ ...request, kind }).success).toBe(true);
+    }
+  });
+
+  it.each([
+    ['the workspace kind', { kind: 'workspace' }],
+    ['a suggested path', { suggestedName: 'out/r.html' }],
+    ['a suggested Windows path', { suggestedName: 'C:\\r.html' }],
+    ['a suggested ..', { suggestedName: '..' }],
+    ['no files', { files: [] }],
+    ['a parent segment', { files: [file('assets/../../x')] }],
+    ['a leading slash', { files: [file('/etc/cron.d/x')] }],
+    ['a backslash', { files: [file('assets\\x.png')] }],
+    ['a drive or stream colon', { files: [file('C:x')] }],
+    ['an empty segment', { files: [file('assets//x.png')] }],
+    ['a control character', { files: [file('a\nb.md')] }],
+    ['a NUL', { files: [file('a\u0000.md')] }],
+    ['array data', { files: [file('a.md', [1, 2])] }],
+    ['an extra key', { path: '/tmp/r.html' }],
+  ])('export:save refuses %s', (_name, change) => {
+    const request = {
+      kind: 'report-html',
+      suggestedName: 'r.html',
+      files: [file('r.html')],
+      ...change,
+    };
+    expect(save.request.safeParse(request).success).toBe(false);
+  });
+
+  it('export:save caps the bytes one export may carry', () => {
+    const big = new Uint8Array(MAX_EXPORT_BYTES / 2 + 1);
+    const request = {
+      kind: 'fixtures',
+      suggestedName: 'f',
+      files: [file('a', big), file('b', big)],
+    };
+    const result = save.request.safeParse(request);
+    expect(result.error?.issues[0]?.message).toBe(
+      `an export may hold at most ${MAX_EXPORT_BYTES} bytes`,
+    );
+  });
+
+  it('save replies are a path or cancelled, nothing else', () => {
+    for (const reply of [contract['export:save'].reply, contract['workspace:save'].reply]) {
+      expect(reply.safeParse({ path: '/home/me/r.html' }).success).toBe(true);
+      expect(reply.safeParse({ cancelled: true }).success).toBe(true);
+      expect(reply.safeParse({ cancelled: false }).success).toBe(false);
+      expect(reply.safeParse({ path: '' }).success).toBe(false);
+      expect(reply.safeParse({}).success).toBe(false);
+    }
+  });
+
+  it('file:sha256 takes an id and replies a lowercase sha256', () => {
+    const sha = contract['file:sha256'];
+    expect(sha.request.safeParse({ id }).success).toBe(true);
+    expect(sha.request.safeParse({ id: '/etc/passwd' }).success).toBe(false);
+    expect(sha.reply.safeParse({ sha256: hash }).success).toBe(true);
+    expect(sha.reply.safeParse({ sha256: hash.toUpperCase() }).success).toBe(false);
+  });
+
+  it('workspace:save takes a valid workspace and one file id or null per file', () => {
+    const ws = contract['workspace:save'].request;
+    const request = { suggestedName: 'june.faultline.json', workspace, fileIds: [id] };
+    expect(ws.safeParse(request).success).toBe(true);
+    expect(ws.safeParse({ ...request, fileIds: [null] }).success).toBe(true);
+    expect(ws.safeParse({ ...request, fileIds: [] }).success).toBe(false);
+    expect(ws.safeParse({ ...request, fileIds: ['/data/x.csv'] }).success).toBe(false);
+    expect(ws.safeParse({ ...request, workspace: { ...workspace, version: 2 } }).success).toBe(
+      false,
+    );
+    expect(ws.safeParse({ ...request, suggestedName: '../w.json' }).success).toBe(false);
+  });
+
+  it('workspace:open replies cancelled, or the workspace with one input per saved file', () => {
+    const open = contract['workspace:open'];
+    expect(open.request.safeParse({}).success).toBe(true);
+    expect(open.request.safeParse({ path: '/w.json' }).success).toBe(false);
+    expect(open.reply.safeParse({ cancelled: true }).success).toBe(true);
+    const check = {
+      side: 'current',
+      name: 'production.parquet',
+      status: 'missing',
+      saved_sha256: hash,
+      found_sha256: null,
+      message: 'production.parquet is missing (it was at /data/production.parquet)',
+    };
+    const reply = { name: 'june.faultline.json', workspace, inputs: [{ file: null, check }] };
+    const parsed = open.reply.safeParse(reply);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toMatchObject({ workspace: { notes: '', cohort: [], canary: null } });
+    const granted = { file: { id, name: 'production.parquet', size: 10 }, check };
+    expect(open.reply.safeParse({ ...reply, inputs: [granted] }).success).toBe(true);
+    expect(open.reply.safeParse({ ...reply, inputs: [] }).success).toBe(false);
+    const withPath = { ...granted, file: { ...granted.file, path: '/data/production.parquet' } };
+    expect(open.reply.safeParse({ ...reply, inputs: [withPath] }).success).toBe(false);
+    const odd = { file: null, check: { ...check, status: 'moved' } };
+    expect(open.reply.safeParse({ ...reply, inputs: [odd] }).success).toBe(false);
   });
 });
