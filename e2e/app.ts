@@ -42,6 +42,11 @@ export async function jobsSettled(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: 'Running jobs' })).toHaveCount(0);
 }
 
+/** Shows a view by its tab (once a log is open the app lands on Findings). */
+export async function showView(page: Page, title: string): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(title) }).click();
+}
+
 /** The role a column's role picker shows, in a side's column table. */
 export function roleOf(page: Page, side: string, column: string) {
   return page.getByTestId(`columns-${side}`).getByLabel(`role of ${column}`, { exact: true });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { jobsSettled, openAppOffline, screenshot } from './app.ts';
+import { jobsSettled, openAppOffline, screenshot, showView } from './app.ts';
 
 const answerKey = JSON.parse(readFileSync('samples/answer-key.json', 'utf8')) as {
   planted: {
@@ -31,6 +31,7 @@ async function chartDrawn(page: Page, figure: string): Promise<void> {
 async function openCanary(page: Page): Promise<void> {
   await page.getByRole('button', { name: /bundled sample/i }).click();
   await jobsSettled(page);
+  await showView(page, 'Dataset');
   await expect(page.getByTestId('dataset-log')).toContainText('13,000');
   await page.getByRole('tab', { name: /Canary/ }).click();
   await jobsSettled(page);

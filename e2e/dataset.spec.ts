@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { jobsSettled, openFiles, roleOf, screenshot, openAppOffline } from './app.ts';
+import { jobsSettled, openFiles, roleOf, screenshot, showView, openAppOffline } from './app.ts';
 
 const samples = 'samples/data';
 
@@ -10,6 +10,9 @@ test.describe('Dataset view', () => {
     await openFiles(page, 'reference', [`${samples}/training.csv`]);
     await openFiles(page, 'current', [`${samples}/production.parquet`]);
     await jobsSettled(page);
+    // With a current log the app lands on Findings; the Dataset view is one tab away.
+    await expect(page.getByTestId('findings-status')).toBeVisible();
+    await showView(page, 'Dataset');
 
     const reference = page.getByTestId('dataset-reference');
     const current = page.getByTestId('dataset-current');
@@ -54,6 +57,7 @@ test.describe('Dataset view', () => {
 
     await openFiles(page, 'current', [`${samples}/production.parquet`]);
     await jobsSettled(page);
+    await showView(page, 'Dataset');
     await expect(roleOf(page, 'reference', 'latency_ms')).toHaveValue('feature');
     await expect(roleOf(page, 'reference', 'predicted_fraud')).toHaveValue('label');
     await expect(roleOf(page, 'current', 'latency_ms')).toHaveValue('ignored');
@@ -105,6 +109,7 @@ test.describe('Dataset view', () => {
     await page.dispatchEvent('body', 'dragover', { dataTransfer });
     await page.dispatchEvent('body', 'drop', { dataTransfer });
     await jobsSettled(page);
+    await showView(page, 'Dataset');
     await expect(page.getByTestId('dataset-reference')).toContainText('training.parquet');
     await expect(page.getByTestId('dataset-current')).toContainText('production.parquet');
   });
@@ -112,6 +117,7 @@ test.describe('Dataset view', () => {
   test('the bundled sample opens from the empty state', async ({ page }) => {
     await page.getByRole('button', { name: /bundled sample/i }).click();
     await jobsSettled(page);
+    await showView(page, 'Dataset');
     await expect(page.getByTestId('dataset-reference')).toContainText('13,000');
     await expect(page.getByTestId('dataset-current')).toContainText('26,000');
     // The canary log too, for the Canary view: v1 and v2 in its model column.

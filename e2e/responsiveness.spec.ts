@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { millionRowLog, millionRowParquet } from './global-setup.ts';
-import { jobsSettled, openFiles, screenshot } from './app.ts';
+import { jobsSettled, openFiles, screenshot, showView } from './app.ts';
 
 declare global {
   interface Window {
@@ -48,6 +48,9 @@ test.describe('a 1M-row log', () => {
     const loadMs = Date.now() - started;
     // Once read, the job reported the rows it loaded while the columns were summarised.
     expect(rowsSeen).toBe(true);
+    // A log this large is investigated only when asked: the Findings view offers to, unasked.
+    await expect(page.getByRole('button', { name: 'Investigate' })).toBeVisible();
+    await showView(page, 'Dataset');
     await expect(page.getByTestId('dataset-current')).toContainText('1,000,000');
     await screenshot(page, 'loaded-1m');
 
@@ -74,6 +77,7 @@ test.describe('a 1M-row log', () => {
     await expect(jobs).toContainText(/of 1,000,000 rows/);
     await screenshot(page, 'loading-1m-parquet');
     await jobsSettled(page);
+    await showView(page, 'Dataset');
     await expect(page.getByTestId('dataset-current')).toContainText('1,000,000');
     const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
     console.log('parquet longest main-thread task ms', longest);

@@ -65,10 +65,25 @@ describe('App with nothing open', () => {
     expect(html).toContain('title="Open files as the current dataset (Ctrl+Shift+O)"');
     expect(html).toContain('aria-keyshortcuts="Control+Shift+O"');
     expect(html).toContain('<kbd class="shortcut-hint" aria-hidden="true">Ctrl+1</kbd>');
-    expect(html).toMatch(/<button id="tab-dataset"[^>]*aria-keyshortcuts="Control\+1"/);
+    // Findings is the first tab (where the app lands once a log is open), Dataset the second.
+    expect(html).toMatch(/<button id="tab-findings"[^>]*aria-keyshortcuts="Control\+1"/);
+    expect(html).toMatch(/<button id="tab-dataset"[^>]*aria-keyshortcuts="Control\+2"/);
     const mac = renderApp({ mac: true });
     expect(mac).toContain('<kbd class="shortcut-hint" aria-hidden="true">⌘1</kbd>');
     expect(mac).toContain('aria-keyshortcuts="Meta+L"');
+  });
+
+  it('offers to save the workspace (once something is open) and to open one with its files', () => {
+    const html = renderApp();
+    expect(html).toMatch(
+      /<button type="button" disabled="" title="Save the investigation as a \.faultline\.json file \(Ctrl\+S\)" aria-keyshortcuts="Control\+S">Save workspace<\/button>/,
+    );
+    expect(html).toContain('>Open workspace…</button>');
+    const at = html.indexOf('data-testid="open-workspace-input"');
+    const input = html.slice(html.lastIndexOf('<input', at), html.indexOf('>', at) + 1);
+    expect(input).toContain('multiple=""');
+    expect(input).toContain('hidden=""');
+    expect(input).toContain(`accept=".json,${acceptedFileTypes}"`);
   });
 
   it('lists the views as tabs, disabled until there is something to show', () => {

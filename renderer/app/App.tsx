@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ExportFixturesDialog } from '../export/ExportFixturesDialog.tsx';
+import { ExportReportDialog } from '../export/ExportReportDialog.tsx';
 import { views, shownViewId } from '../views/registry.ts';
 import { useApp, useAppState } from './AppContext.ts';
 import { CohortBar } from './CohortBar.tsx';
@@ -25,6 +27,7 @@ export function App() {
   const hasDatasets = useAppState((s) => Object.keys(s.datasets).length > 0);
   const shownId = useAppState(shownViewId);
   const shown = views.find((v) => v.id === shownId);
+  const exporting = useAppState((s) => (hasDatasets ? s.exporting : null));
 
   return (
     <DropZone onNotice={setNotice}>
@@ -56,6 +59,8 @@ export function App() {
           <EmptyState onOpen={pickers.pick} />
         </main>
       )}
+      {exporting === 'report' && <ExportReportDialog />}
+      {exporting === 'fixtures' && <ExportFixturesDialog />}
     </DropZone>
   );
 }

@@ -60,6 +60,15 @@ describe('shortcutCommand', () => {
     });
   });
 
+  it('saves the workspace with Ctrl/Cmd+S on the web; the desktop menu owns it there', () => {
+    expect(shortcutCommand(press('s', { ctrlKey: true }), web)).toEqual({ kind: 'save' });
+    expect(shortcutCommand(press('s', { metaKey: true }), webMac)).toEqual({ kind: 'save' });
+    expect(shortcutCommand(press('S', { ctrlKey: true, shiftKey: true }), web)).toBeNull();
+    expect(shortcutCommand(press('s', { ctrlKey: true }), desktop)).toBeNull();
+    expect(shortcutHint({ kind: 'save' }, false)).toBe('Ctrl+S');
+    expect(ariaShortcut({ kind: 'save' }, true)).toBe('Meta+S');
+  });
+
   it('ignores unmodified keys, Alt chords and other letters', () => {
     expect(shortcutCommand(press('o'), web)).toBeNull();
     expect(shortcutCommand(press('1'), web)).toBeNull();

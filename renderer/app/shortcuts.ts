@@ -4,7 +4,9 @@ import type { DatasetSide } from '../store/datasets-slice.ts';
 export type ShortcutCommand =
   | { kind: 'open'; side: DatasetSide }
   /** The view at this index of the registry (Ctrl/Cmd+1 is index 0). */
-  | { kind: 'view'; index: number };
+  | { kind: 'view'; index: number }
+  /** Save the workspace (Ctrl/Cmd+S), instead of the browser's Save Page. */
+  | { kind: 'save' };
 
 /** The parts of a KeyboardEvent a shortcut depends on. */
 export interface KeyChord {
@@ -17,8 +19,8 @@ export interface KeyChord {
 
 /**
  * The command a key press means, or null. Cmd is the modifier on macOS, Ctrl elsewhere. On the
- * desktop the application menu owns the open accelerators (Ctrl/Cmd+O, Shift+O, L), so only view
- * switching is read here; handling both would open two dialogs.
+ * desktop the application menu owns the open and save accelerators (Ctrl/Cmd+O, Shift+O, L, S),
+ * so only view switching is read here; handling both would open two dialogs.
  */
 export function shortcutCommand(
   chord: KeyChord,
@@ -31,6 +33,7 @@ export function shortcutCommand(
   if (opts.desktop) return null;
   if (key === 'o') return { kind: 'open', side: chord.shiftKey ? 'current' : 'reference' };
   if (key === 'l' && !chord.shiftKey) return { kind: 'open', side: 'log' };
+  if (key === 's' && !chord.shiftKey) return { kind: 'save' };
   return null;
 }
 
@@ -41,9 +44,14 @@ const openKeys: Record<DatasetSide, { key: string; shift: boolean }> = {
 };
 
 function keysOf(command: ShortcutCommand): { key: string; shift: boolean } {
-  return command.kind === 'open'
-    ? openKeys[command.side]
-    : { key: String(command.index + 1), shift: false };
+  switch (command.kind) {
+    case 'open':
+      return openKeys[command.side];
+    case 'view':
+      return { key: String(command.index + 1), shift: false };
+    case 'save':
+      return { key: 'S', shift: false };
+  }
 }
 
 /** How the shortcut for a command is written: "Ctrl+Shift+O", or "⌘⇧O" on macOS. */

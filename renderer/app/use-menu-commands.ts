@@ -2,12 +2,18 @@ import { useEffect } from 'react';
 import type { FaultlineBridge } from '../../shared/ipc/bridge-api.ts';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import type { Session } from '../engine/session-types.ts';
+import type { AppStore } from '../store/store.ts';
+import { openWorkspaceFromDesktop } from '../workspace/open-workspace.ts';
+import { saveWorkspace } from '../workspace/save-workspace.ts';
+import { noticeText } from '../workspace/workspace-notice.ts';
+import { useApp } from './AppContext.ts';
 import { openFromDialog } from './open-from-dialog.ts';
 
 /** What a menu command needs to act. */
 export interface MenuCommandDeps {
   bridge: FaultlineBridge;
   session: Session;
+  store: AppStore;
   onNotice(message: string): void;
 }
 
@@ -23,8 +29,21 @@ export async function runMenuCommand(command: MenuCommand, deps: MenuCommandDeps
         command.files.map((ref) => ({ kind: 'granted', ref })),
       );
     case 'export':
-      deps.onNotice('Export arrives with the report: there is nothing to export yet.');
+      deps.store.getState().setExporting('report');
       return;
+    case 'export-fixtures':
+      deps.store.getState().setExporting('fixtures');
+      return;
+    case 'save-workspace': {
+      const notice = await saveWorkspace({ store: deps.store, bridge: deps.bridge });
+      if (notice !== null) deps.onNotice(noticeText(notice));
+      return;
+    }
+    case 'open-workspace': {
+      const notice = await openWorkspaceFromDesktop(deps, deps.bridge);
+      if (notice !== null) deps.onNotice(noticeText(notice));
+      return;
+    }
   }
 }
 
@@ -34,10 +53,11 @@ export function useMenuCommands(
   session: Session,
   onNotice: (message: string) => void,
 ): void {
+  const { store } = useApp();
   useEffect(() => {
     if (bridge === null) return;
     return bridge.onMenuCommand((command) => {
-      void runMenuCommand(command, { bridge, session, onNotice });
+      void runMenuCommand(command, { bridge, session, store, onNotice });
     });
-  }, [bridge, session, onNotice]);
+  }, [bridge, session, store, onNotice]);
 }

@@ -15,7 +15,8 @@ export function useShortcuts(pick: (side: DatasetSide) => void): void {
   useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const command = shortcutCommand(event, { mac, desktop });
-      if (command === null) return;
+      // Saving is the header's (useSaveShortcut), beside the button and its notices.
+      if (command === null || command.kind === 'save') return;
       if (command.kind === 'open') {
         pick(command.side);
       } else {
@@ -29,4 +30,22 @@ export function useShortcuts(pick: (side: DatasetSide) => void): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [store, mac, desktop, pick]);
+}
+
+/**
+ * Ctrl/Cmd+S in a browser: `save` instead of the browser's Save Page (on the desktop the menu's
+ * accelerator sends save-workspace). A held key saves once, not once per repeat.
+ */
+export function useSaveShortcut(save: () => void): void {
+  const { bridge, mac } = useApp();
+  const desktop = bridge !== null;
+  useLayoutEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (shortcutCommand(event, { mac, desktop })?.kind !== 'save') return;
+      event.preventDefault();
+      if (!event.repeat) save();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [mac, desktop, save]);
 }

@@ -1,11 +1,15 @@
 import type { FileRef } from '../../shared/ipc/contract.ts';
 import type { ColumnRole } from '../../shared/schema/column-role.ts';
+import type { SchemaOverrides } from '../../shared/schema/dataset-schema.ts';
 import type { DatasetSide } from '../store/datasets-slice.ts';
 import type { ErrorsSession } from './errors-session.ts';
 import type {
   CalibrationRequest,
   CanaryRequest,
   DriftRequest,
+  FixtureReply,
+  FixtureRequest,
+  InvestigateRequest,
   PerformanceRequest,
   SlicesRequest,
 } from './worker-protocol.ts';
@@ -20,8 +24,12 @@ export type PickedFile = { kind: 'file'; file: File } | { kind: 'granted'; ref: 
  * answered, not stored (ErrorsSession): a grid of millions of rows keeps a few pages at a time.
  */
 export interface Session extends ErrorsSession {
-  /** Opens files as one dataset on `side`, replacing what was there only once it loaded. */
-  open(side: DatasetSide, files: readonly PickedFile[]): Promise<void>;
+  /**
+   * Opens files as one dataset on `side`, replacing what was there only once it loaded, each
+   * file hashed (the dataset's `sources`). `overrides` (a reopened workspace's role and kind
+   * corrections) apply at load and are kept as the side's overrides; by default none.
+   */
+  open(side: DatasetSide, files: readonly PickedFile[], overrides?: SchemaOverrides): Promise<void>;
   /** Opens the bundled sample (training as reference, production as current, canary as log). */
   openSample(): Promise<void>;
   /** Sets a column's role and redoes the dataset's schema with the user's corrections. */
@@ -52,6 +60,16 @@ export interface Session extends ErrorsSession {
    * one still running.
    */
   canary(request: CanaryRequest): Promise<void>;
+  /**
+   * Runs every analysis for the Findings view and the report, and caches the findings under
+   * FINDINGS_VIEW by the request's JSON; cancels an older investigation still running.
+   */
+  investigate(request: InvestigateRequest): Promise<void>;
+  /**
+   * Extracts a regression fixture's files as a job; null when it failed (the error is the job's)
+   * or was cancelled.
+   */
+  fixture(request: FixtureRequest): Promise<FixtureReply | null>;
   /** Closes a dataset and drops its table. */
   close(datasetId: string): Promise<void>;
 }

@@ -1,15 +1,23 @@
 import { errorDataOf } from '../../shared/errors.ts';
 import type { FaultlineBridge } from '../../shared/ipc/bridge-api.ts';
+import type { SchemaOverrides } from '../../shared/schema/dataset-schema.ts';
 import { removeDatasetEverywhere } from '../store/actions.ts';
 import type { DatasetSide } from '../store/datasets-slice.ts';
 import type { AppStore } from '../store/store.ts';
 import { createErrorsSession } from './errors-session.ts';
 import type { PickedFile, Session } from './session-types.ts';
 import { createWorkerClient, type CallOptions, type WorkerClient } from './worker-client.ts';
-import type { ArgsOf, CanaryRequest, TableView, WorkerFile } from './worker-protocol.ts';
+import type {
+  ArgsOf,
+  CanaryRequest,
+  FixtureReply,
+  TableView,
+  WorkerFile,
+} from './worker-protocol.ts';
 
 /** The analyses whose results the store caches per view and request. */
-export type CachedMethod = 'drift' | 'performance' | 'calibration' | 'slices' | 'canary';
+export type CachedMethod =
+  'drift' | 'performance' | 'calibration' | 'slices' | 'canary' | 'investigate';
 
 /** The Drift view's id, under which its results are cached by request. */
 export const DRIFT_VIEW = 'drift';
@@ -26,6 +34,9 @@ export const SLICES_VIEW = 'slices';
 /** The Canary view's id, under which its results are cached by request. */
 export const CANARY_VIEW = 'canary';
 
+/** The Findings view's id, under which investigations are cached by request. */
+export const FINDINGS_VIEW = 'findings';
+
 /** Where each cached analysis keeps its results in the store, by request. */
 export const cacheViewOf: Record<CachedMethod, string> = {
   drift: DRIFT_VIEW,
@@ -33,6 +44,7 @@ export const cacheViewOf: Record<CachedMethod, string> = {
   calibration: CALIBRATION_VIEW,
   slices: SLICES_VIEW,
   canary: CANARY_VIEW,
+  investigate: FINDINGS_VIEW,
 };
 
 /** A request's cache key: the same request always gives the same text. */
@@ -127,22 +139,32 @@ export function createSession(
     return { name, blob };
   }
 
-  async function open(side: DatasetSide, files: readonly PickedFile[]): Promise<void> {
+  async function open(
+    side: DatasetSide,
+    files: readonly PickedFile[],
+    overrides: SchemaOverrides = {},
+  ): Promise<void> {
     if (files.length === 0) return;
     const name = files.map(pickedName).join(', ');
     await runJob(`Opening ${name} as ${side}`, async (opts) => {
       const workerFiles = [];
       for (const f of files) workerFiles.push(await toWorkerFile(f, opts));
-      const opened = await client.call('open', { files: workerFiles, overrides: {} }, opts);
+      const opened = await client.call('open', { files: workerFiles, overrides }, opts);
       if (opts.signal.aborted) {
         // Cancelled while its last query ran: the table is complete but nobody wants it.
         await client.call('drop', { table: opened.loaded.table });
         return;
       }
+      const sources = opened.sources.map((source, i) => {
+        const f = files[i];
+        return { ...source, fileId: f?.kind === 'granted' ? f.ref.id : null };
+      });
       const previous = store.getState().datasets[side];
       // New data on a side replaces the old dataset and everything computed from it.
       removeDatasetEverywhere(store, side);
-      store.getState().addDataset({ id: side, name, side, ...opened });
+      // The schema was described under these corrections, so the store keeps them with it.
+      if (Object.keys(overrides).length > 0) store.getState().restoreOverrides(side, overrides);
+      store.getState().addDataset({ id: side, name, side, ...opened, sources });
       if (previous !== undefined) await client.call('drop', { table: previous.loaded.table });
     });
   }
@@ -208,6 +230,20 @@ export function createSession(
     calibration: cachedAnalysis('calibration', 'calibration', logTables),
     slices: cachedAnalysis('slices', 'weak slices', logTables),
     canary: cachedAnalysis('canary', 'the canary', canaryTables),
+    investigate: cachedAnalysis('investigate', 'every analysis', (r) => [
+      ...new Set(
+        [r.reference?.table, r.current.table, r.canary?.source.log.table].filter(
+          (t) => t !== undefined,
+        ),
+      ),
+    ]),
+    async fixture(request) {
+      let reply: FixtureReply | null = null;
+      await runJob(`Writing the fixture ${request.name}`, async (opts) => {
+        reply = await client.call('fixture', request, opts);
+      });
+      return reply;
+    },
     ...createErrorsSession(store, client, runJob),
     async openSample() {
       let files: PickedFile[] = [];

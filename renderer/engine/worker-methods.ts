@@ -13,6 +13,7 @@ import { runErrorsPage } from '../../shared/analyses/errors/run-errors-page.ts';
 import { runPerformanceOfTask } from '../../shared/analyses/performance/run-performance-of-task.ts';
 import { runSlices } from '../../shared/analyses/slices/run-slices.ts';
 import { slicesSpecFromSchemas } from '../../shared/analyses/slices/slices-spec.ts';
+import { throwIfAborted } from '../../shared/engine/abort.ts';
 import type { Engine, RunContext } from '../../shared/engine/engine.ts';
 import {
   dropTable,
@@ -21,6 +22,10 @@ import {
   type LoadedDataset,
 } from '../../shared/engine/load-dataset.ts';
 import { FaultlineError } from '../../shared/errors.ts';
+import { extractFixture } from '../../shared/fixtures/extract.ts';
+import { findingsOf } from '../../shared/investigation/findings.ts';
+import { summarizeFindings } from '../../shared/investigation/findings-summary.ts';
+import { runInvestigation } from '../../shared/investigation/run-investigation.ts';
 import { columnShapes } from '../../shared/schema/column-shapes.ts';
 import type { ColumnShape } from '../../shared/schema/column-shape.ts';
 import type { TableSummary } from '../../shared/schema/column-summary.ts';
@@ -29,6 +34,7 @@ import {
   summarizeDataset,
   type SchemaOverrides,
 } from '../../shared/schema/dataset-schema.ts';
+import { sha256Blob } from '../platform/file-hash.ts';
 import { blobSource } from './blob-source.ts';
 import type {
   ArgsOf,
@@ -36,6 +42,7 @@ import type {
   MethodName,
   ResultOf,
   TableView,
+  WorkerFile,
 } from './worker-protocol.ts';
 
 /** Each worker method as an async function of its arguments and the call's context. */
@@ -48,6 +55,25 @@ interface OpenTable {
   dataset: LoadedDataset;
   summary: TableSummary;
   shapes: Record<string, ColumnShape>;
+}
+
+/**
+ * A loaded file's name, size and SHA-256, which a saved workspace keeps to tell later whether the
+ * file is still the one it was saved with; `rows` is the dataset's, for the progress. Cancelling
+ * stops it between 8 MiB slices.
+ */
+async function hashedSource(
+  file: WorkerFile,
+  rows: number,
+  ctx: RunContext,
+): Promise<{ name: string; size: number; sha256: string }> {
+  const phase = `hashing ${file.name}`;
+  const sha256 = await sha256Blob(file.blob, (done, total) => {
+    throwIfAborted(ctx.signal);
+    // The rows stay in the job's progress: the load has counted them already.
+    ctx.onProgress?.({ phase, done, total, unit: 'bytes', rows });
+  });
+  return { name: file.name, size: file.blob.size, sha256 };
 }
 
 /**
@@ -102,6 +128,8 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
         ctx,
       );
       try {
+        const sources = [];
+        for (const file of files) sources.push(await hashedSource(file, dataset.rows, ctx));
         const table = {
           dataset,
           summary: await summarizeDataset(engine, dataset, ctx),
@@ -109,7 +137,7 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
         };
         const described = await describe(table, overrides, ctx);
         tables.set(name, table);
-        return { loaded: dataset, ...described };
+        return { loaded: dataset, sources, ...described };
       } catch (e) {
         await dropTable(engine, name);
         throw e;
@@ -162,6 +190,47 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
             )
           : canarySpecFromFiles(schemaOf(source.baseline), schemaOf(source.canary), specOptions);
       return runCanary(engine, spec, ctx);
+    },
+    async investigate({ reference, current, canary, where, pinned }, ctx) {
+      const investigation = await runInvestigation(
+        engine,
+        {
+          reference: reference === null ? null : schemaOf(reference),
+          current: schemaOf(current),
+          ...(canary === null
+            ? {}
+            : {
+                canary: {
+                  kind: 'model_column',
+                  log: schemaOf(canary.source.log),
+                  column: canary.source.column,
+                  baseline: canary.source.baseline,
+                  canary: canary.source.canary,
+                },
+                guardrails: canary.guardrails,
+              }),
+          where,
+          pinned,
+        },
+        ctx,
+      );
+      const findings = findingsOf(investigation);
+      return { investigation, findings, summary: summarizeFindings(findings, investigation) };
+    },
+    async fixture({ log, reference, what, name, source, referenceName }, ctx) {
+      const { manifest, files } = await extractFixture(
+        engine,
+        {
+          log: schemaOf(log),
+          reference: reference === null ? null : schemaOf(reference),
+          what,
+          name,
+          source,
+          ...(referenceName === null ? {} : { referenceName }),
+        },
+        { ...ctx, codecs },
+      );
+      return { manifest, files };
     },
     async errorsPage({ log, reference, where, sort, offset, limit }, ctx) {
       const spec = errorsSpecFromSchemas(

@@ -13,6 +13,10 @@ import type { WindowUnit } from '../../shared/analyses/windows.ts';
 import type { Progress } from '../../shared/engine/engine.ts';
 import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
 import type { FaultlineErrorData } from '../../shared/errors.ts';
+import type { FixtureSelection } from '../../shared/fixtures/extract.ts';
+import type { FixtureManifest } from '../../shared/fixtures/manifest.ts';
+import type { Finding, FindingsSummary } from '../../shared/investigation/finding.ts';
+import type { Investigation, Pin } from '../../shared/investigation/investigation.ts';
 import type { ColumnShape } from '../../shared/schema/column-shape.ts';
 import type { DatasetSchema, SchemaOverrides } from '../../shared/schema/dataset-schema.ts';
 import type { Predicate } from '../../shared/sql/predicate.ts';
@@ -132,6 +136,47 @@ export interface CanaryRequest {
   where: Predicate[];
 }
 
+/** What the Findings view investigates; its JSON is the view's cache key. */
+export interface InvestigateRequest {
+  reference: TableView | null;
+  /** The production log under investigation. */
+  current: TableView;
+  /** Two model versions in one log, compared with the Canary view's guardrails; null: none. */
+  canary: {
+    source: Extract<CanarySource, { kind: 'model_column' }>;
+    guardrails: CanaryGuardrails;
+  } | null;
+  /** The active cohort filter, on every side. */
+  where: Predicate[];
+  /** The slices and cohorts the analyst pinned, each measured on its own. */
+  pinned: Pin[];
+}
+
+/** Every analysis of one investigation, and the findings ranked from them. */
+export interface InvestigationReply {
+  investigation: Investigation;
+  findings: Finding[];
+  summary: FindingsSummary;
+}
+
+/** Regression fixtures to write: some rows of a log with their expected labels and guards. */
+export interface FixtureRequest {
+  log: TableView;
+  /** The guards hold the rows' metrics there; null: the log's overall metrics. */
+  reference: TableView | null;
+  what: FixtureSelection;
+  name: string;
+  /** The log's file as the user knows it, for the manifest. */
+  source: { name: string; sha256: string | null };
+  referenceName: string | null;
+}
+
+/** A fixture folder's files (rows.parquet, rows.jsonl, manifest.json) and its manifest. */
+export interface FixtureReply {
+  manifest: FixtureManifest;
+  files: { name: string; data: Uint8Array | string }[];
+}
+
 /** What the Errors grid lists: the log's mispredictions within the active cohort, sorted. */
 export interface ErrorsRequest {
   /** The log whose wrong predictions are listed. */
@@ -159,9 +204,13 @@ export interface ErrorDetailRequest {
 
 /** Every method the analysis worker runs: arguments and result, all structured-clone safe. */
 export interface WorkerMethods {
-  /** Loads files as one new table (named by the worker, in `loaded.table`) and describes it. */
+  /**
+   * Loads files as one new table (named by the worker, in `loaded.table`) and describes it under
+   * `overrides`; `sources` are the files in the order given, each with its SHA-256 (hex).
+   */
   open(args: { files: WorkerFile[]; overrides: SchemaOverrides }): DescribedDataset & {
     loaded: LoadedDataset;
+    sources: { name: string; size: number; sha256: string }[];
   };
   /** Redoes a loaded table's schema with the user's corrections. */
   describe(args: { table: string; overrides: SchemaOverrides }): DescribedDataset;
@@ -175,6 +224,10 @@ export interface WorkerMethods {
   slices(args: SlicesRequest): SlicesResult;
   /** The canary against the baseline: population check, checks per segment, verdict, latency. */
   canary(args: CanaryRequest): CanaryResult;
+  /** Every analysis at once, for the Findings view and the report, with the findings ranked. */
+  investigate(args: InvestigateRequest): InvestigationReply;
+  /** A regression fixture's files from some rows of a log. */
+  fixture(args: FixtureRequest): FixtureReply;
   /** One page of the log's mispredictions, with their count and the rows in scope. */
   errorsPage(args: ErrorsPageRequest): ErrorsPage;
   /** One row's outcome and every feature against the reference, most unusual first. */

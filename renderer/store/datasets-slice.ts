@@ -9,6 +9,16 @@ import type { AppState } from './store.ts';
 /** Which side of a comparison a dataset was opened as; the same words as the open dialogs. */
 export type DatasetSide = OpenPurpose;
 
+/** One file of a dataset as it was opened: what a saved workspace checks it against later. */
+export interface DatasetSource {
+  name: string;
+  size: number;
+  /** SHA-256 of the file's bytes (lowercase hex), computed when it was opened. */
+  sha256: string;
+  /** The desktop's grant id (main writes the file's path into a workspace); null: a browser File. */
+  fileId: string | null;
+}
+
 /** An opened dataset: the engine table's description and its inferred schema, plain data. */
 export interface OpenDataset {
   id: string;
@@ -18,6 +28,8 @@ export interface OpenDataset {
   schema: DatasetSchema;
   /** Sparkline bins of numeric and time columns, by column name. */
   shapes: Record<string, ColumnShape>;
+  /** Its files in the order opened (the same order as `loaded.files`). */
+  sources: DatasetSource[];
 }
 
 /** The opened datasets keyed by id, and the actions that change them. */

@@ -25,6 +25,9 @@ describe('createAppStore', () => {
         picked: null,
       },
       canaryChoices: defaultCanaryChoices,
+      pins: [],
+      notes: '',
+      exporting: null,
     });
   });
 
@@ -49,10 +52,13 @@ describe('createAppStore', () => {
     s.chooseSlices({ k: 5, window: '2026-09-21', picked: { from: [], cohort: s.cohort } });
     s.chooseCanary({ baseline: 'v1', canary: 'v2', by: ['age'], picked: null });
     s.setCanaryGuardrails({ critical: ['recall'], tolerances: { auc_absolute: 0.05 } });
+    s.pin({ kind: 'slice', name: 'age = 1', predicates: [{ column: 'age', op: '=', value: 1 }] });
+    s.setNotes('checked the join');
+    s.setExporting('report');
     removeDatasetEverywhere(store, 'log');
 
     const data = stateData(store.getState());
-    expect(Object.keys(data)).toHaveLength(10);
+    expect(Object.keys(data)).toHaveLength(13);
     expect(structuredClone(data)).toStrictEqual(data);
     expect(JSON.parse(JSON.stringify(data))).toStrictEqual(data);
   });

@@ -6,6 +6,7 @@ import {
 } from './calibration-choices-slice.ts';
 import { createCohortSlice, type CohortSlice } from './cohort-slice.ts';
 import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice.ts';
+import { createInvestigationSlice, type InvestigationSlice } from './investigation-slice.ts';
 import { createJobsSlice, jobIdCounter, type JobsSlice } from './jobs-slice.ts';
 import {
   createPerformanceChoicesSlice,
@@ -24,7 +25,8 @@ export type AppState = DatasetsSlice &
   PerformanceChoicesSlice &
   CalibrationChoicesSlice &
   SlicesChoicesSlice &
-  CanaryChoicesSlice;
+  CanaryChoicesSlice &
+  InvestigationSlice;
 
 /** What createAppStore can be given; tests and the app differ only here. */
 export interface AppStoreOptions {
@@ -45,6 +47,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
     ...createCalibrationChoicesSlice(...a),
     ...createSlicesChoicesSlice(...a),
     ...createCanaryChoicesSlice(...a),
+    ...createInvestigationSlice(...a),
   }));
 }
 

@@ -44,7 +44,13 @@ export function makeDataset(
     timeSpan: null,
     warnings: [],
   };
-  return { id, name: `${id}.csv`, side, loaded, schema, shapes: {} };
+  const sha256 = [...id]
+    .map((c) => c.charCodeAt(0).toString(16))
+    .join('')
+    .padEnd(64, '0')
+    .slice(0, 64);
+  const sources = [{ name: `${id}.csv`, size: 100 * rows, sha256, fileId: null }];
+  return { id, name: `${id}.csv`, side, loaded, schema, shapes: {}, sources };
 }
 
 /** The state's data fields only (actions left out), as they would be cloned or saved. */

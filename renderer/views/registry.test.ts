@@ -82,9 +82,18 @@ describe('view registry', () => {
     expect(slices?.isAvailable(store.getState())).toBe(true);
   });
 
-  it('offers Canary last (Ctrl/Cmd+8) once any dataset is open: it says what else to open', () => {
+  it('lands on Findings (Ctrl/Cmd+1) once a current log is open, not for a reference alone', () => {
+    expect(views[0]?.id).toBe('findings');
+    const store = createAppStore();
+    store.getState().addDataset(makeDataset('reference', ['amount']));
+    expect(shownViewId(store.getState())).toBe('dataset');
+    store.getState().addDataset(makeDataset('current', ['amount']));
+    expect(shownViewId(store.getState())).toBe('findings');
+  });
+
+  it('offers Canary last (Ctrl/Cmd+9) once any dataset is open: it says what else to open', () => {
     expect(views.at(-1)?.id).toBe('canary');
-    expect(views.length).toBe(8);
+    expect(views.length).toBe(9);
     const store = createAppStore();
     const canary = views.find((v) => v.id === 'canary');
     expect(canary?.isAvailable(store.getState())).toBe(false);

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { AppState } from '../store/store.ts';
 import { datasetView } from './dataset/dataset-view.ts';
+import { findingsView } from './findings/findings-view.ts';
 import { driftView } from './drift/drift-view.ts';
 import { cohortsView } from './cohorts/cohorts-view.ts';
 import { timelineView } from './timeline/timeline-view.ts';
@@ -19,8 +20,12 @@ export interface ViewDefinition {
   isAvailable(state: AppState): boolean;
 }
 
-/** Every view, in tab order (Ctrl/Cmd+1 is the first); adding a view is one entry here. */
+/**
+ * Every view, in tab order (Ctrl/Cmd+1 is the first); adding a view is one entry here. Findings
+ * comes first: once a log is open it is where the app lands.
+ */
 export const views: readonly ViewDefinition[] = [
+  findingsView,
   datasetView,
   driftView,
   cohortsView,

@@ -9,6 +9,7 @@ import {
   type CalibrationCohortLine,
   type CalibrationCohortSortKey,
 } from './calibration-table-model.ts';
+import { describePredicates } from '../../format/predicates.ts';
 import { CohortFilterCell } from '../cohorts/CohortFilterCell.tsx';
 
 /**
@@ -77,6 +78,15 @@ export function CalibrationCohortsTable({
               words={line.words}
               canFilter={line.cohort.predicates !== null}
               onFilter={() => onFilter(line)}
+              pin={
+                line.cohort.predicates === null
+                  ? null
+                  : {
+                      kind: 'cohort',
+                      name: describePredicates(line.cohort.predicates),
+                      predicates: line.cohort.predicates,
+                    }
+              }
             />
           </tr>
         ))}

@@ -2,6 +2,7 @@ import { SortHeader } from '../../app/SortHeader.tsx';
 import { useRovingRows } from '../../app/use-roving-rows.ts';
 import { formatPValue } from '../../../shared/text/p-value.ts';
 import { formatCount } from '../../format/numbers.ts';
+import { describePredicates } from '../../format/predicates.ts';
 import { CohortFilterCell } from '../cohorts/CohortFilterCell.tsx';
 import {
   defaultCheckSort,
@@ -132,6 +133,15 @@ export function CanaryChecksTable({ groups, sort, onSort, selected, onSelect, on
                   words={group.segment.name}
                   canFilter={group.cohort !== null && !group.active}
                   onFilter={() => onFilter(group)}
+                  pin={
+                    group.segment.predicates.length === 0
+                      ? null
+                      : {
+                          kind: 'cohort',
+                          name: describePredicates(group.segment.predicates),
+                          predicates: group.segment.predicates,
+                        }
+                  }
                 />
               </tr>
             );

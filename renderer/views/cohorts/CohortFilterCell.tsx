@@ -1,18 +1,25 @@
+import type { Pin } from '../../../shared/investigation/investigation.ts';
+import { PinButton } from '../findings/PinButton.tsx';
+
 /**
  * A cohort row's last cell: a Filter button that makes the cohort (`words`, "region = APAC") the
- * active cohort; empty when the cohort cannot be a filter.
+ * active cohort, and a Pin button that keeps it for the report and the fixtures; empty when the
+ * cohort cannot be a filter.
  */
 export function CohortFilterCell({
   words,
   canFilter,
   onFilter,
+  pin,
 }: {
   words: string;
   canFilter: boolean;
   onFilter(): void;
+  /** The rows a Pin keeps; null: nothing to pin (a NaN value no filter can select). */
+  pin: Pin | null;
 }) {
   return (
-    <td>
+    <td className="row-actions">
       {canFilter && (
         <button
           type="button"
@@ -23,6 +30,7 @@ export function CohortFilterCell({
           Filter
         </button>
       )}
+      {pin !== null && <PinButton pin={pin} />}
     </td>
   );
 }

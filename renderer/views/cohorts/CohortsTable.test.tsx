@@ -1,7 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../store/store.ts';
 import { metricOf } from '../performance/performance-metrics.ts';
 import { performanceTable } from '../performance/performance-rows.ts';
+import { renderView } from '../performance/render-view.tsx';
 import { regionResult } from '../performance/test-fixtures.ts';
 import { cohortLines, defaultCohortSort } from './cohorts-table-model.ts';
 import { CohortsTable } from './CohortsTable.tsx';
@@ -10,7 +11,7 @@ const table = performanceTable(regionResult());
 
 function render(metricName = 'recall', selected: string | null = '["EU"]') {
   const metric = metricOf('binary', metricName);
-  return renderToStaticMarkup(
+  const Table = () => (
     <CohortsTable
       lines={cohortLines(table, metric)}
       overall={table.overall}
@@ -24,8 +25,9 @@ function render(metricName = 'recall', selected: string | null = '["EU"]') {
       selected={selected}
       onSelect={() => undefined}
       onFilter={() => undefined}
-    />,
+    />
   );
+  return renderView(Table, createAppStore());
 }
 
 const rowOf = (html: string, words: string) =>

@@ -2,6 +2,7 @@ import { formatPValue } from '../../../shared/text/p-value.ts';
 import { SortHeader } from '../../app/SortHeader.tsx';
 import { useRovingRows } from '../../app/use-roving-rows.ts';
 import { formatCount } from '../../format/numbers.ts';
+import { describePredicates } from '../../format/predicates.ts';
 import { formatDelta, formatInterval, formatMetric } from '../performance/metric-format.ts';
 import { worseningWord, type MetricInfo } from '../performance/performance-metrics.ts';
 import {
@@ -179,6 +180,15 @@ export function CohortsTable({
                 words={line.words}
                 canFilter={line.row.predicates !== null}
                 onFilter={() => onFilter(line)}
+                pin={
+                  line.row.predicates === null
+                    ? null
+                    : {
+                        kind: 'cohort',
+                        name: describePredicates(line.row.predicates),
+                        predicates: line.row.predicates,
+                      }
+                }
               />
             </tr>
           );

@@ -84,7 +84,10 @@ async function openSource(
     codecs: nodeCodecs(),
   });
   const schema = await inferSchema(engine, loaded, overrides);
-  return { id: side, name: path.basename(source.displayName), side, loaded, schema, shapes };
+  const name = path.basename(source.displayName);
+  // Not the file's real hash: no test of a view reads it (the workspace tests hash their own).
+  const sources = [{ name, size: source.size, sha256: '0'.repeat(64), fileId: null }];
+  return { id: side, name, side, loaded, schema, shapes, sources };
 }
 
 /** A sample CSV read plainly (no quoting in the samples), as the tests' independent answer. */

@@ -2,6 +2,7 @@ import type { SlicesResult } from '../../../shared/analyses/slices/slices-result
 import { SortHeader } from '../../app/SortHeader.tsx';
 import { useRovingRows } from '../../app/use-roving-rows.ts';
 import { formatCount } from '../../format/numbers.ts';
+import { describePredicates } from '../../format/predicates.ts';
 import { formatMetric } from '../performance/metric-format.ts';
 import { CohortFilterCell } from '../cohorts/CohortFilterCell.tsx';
 import { HistoryBadge } from './HistoryBadge.tsx';
@@ -136,6 +137,11 @@ export function SlicesTable({ lines, measure, withReference, sort, onSort, onPic
                 words={line.words}
                 canFilter={!line.active}
                 onFilter={() => onPick(line)}
+                pin={{
+                  kind: 'slice',
+                  name: describePredicates(line.cohort),
+                  predicates: line.cohort,
+                }}
               />
             </tr>
           );
