@@ -541,6 +541,28 @@ describe('canary findings', () => {
 });
 
 describe('the ranking', () => {
+  it('puts the drop that cost more rows first, whatever the percentages', () => {
+    // fuel: recall 0.6 -> 0 on 20 frauds (12 missed beyond the baseline rate);
+    // android: 0.6 -> 0.1 on 200 frauds (100 missed beyond it).
+    const fuel = cohort(
+      [is('merchant_category', 'fuel')],
+      { n: 400, positives: 20, tp: 0, predicted: 0 },
+      reference,
+      1e-6,
+    );
+    const big = cohort(
+      [android],
+      { n: 4000, positives: 200, tp: 20, predicted: 20 },
+      reference,
+      1e-12,
+    );
+    const findings = findingsOf(emptyInvestigation({ cohorts: [fuel, big] }));
+    expect(findings.map((f) => [f.id, f.severity, f.numbers.excess_errors])).toEqual([
+      ['cohort:device = android', 'critical', expect.closeTo(100, 9)],
+      ['cohort:merchant_category = fuel', 'critical', expect.closeTo(12, 9)],
+    ]);
+  });
+
   it('orders by severity, the running model before the canary, then magnitude', () => {
     const collapse = cohort(
       [apac],

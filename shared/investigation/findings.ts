@@ -40,11 +40,18 @@ const magnitudeOf = (f: Finding): number => {
   return typeof m === 'number' ? m : 0;
 };
 
+/** A drop's cost in rows (performance and cohorts); 0 for findings that count none. */
+const excessOf = (f: Finding): number => {
+  const e = f.numbers.excess_errors;
+  return typeof e === 'number' ? e : 0;
+};
+
 /** The canary judges a candidate model: within a severity, the running model's findings come first. */
 const candidateLast = (f: Finding): number => (f.kind === 'canary' ? 1 : 0);
 
 /**
- * Severity first, then the running model before the candidate (canary), then magnitude (larger
+ * Severity first, then the running model before the candidate (canary), then the rows a drop
+ * cost (so 245 frauds missed outrank 28, whatever the percentages), then magnitude (larger
  * first), then kind, then id: a stable order.
  */
 export function rankFindings(findings: readonly Finding[]): Finding[] {
@@ -52,6 +59,7 @@ export function rankFindings(findings: readonly Finding[]): Finding[] {
     (a, b) =>
       severityOrder[a.severity] - severityOrder[b.severity] ||
       candidateLast(a) - candidateLast(b) ||
+      excessOf(b) - excessOf(a) ||
       magnitudeOf(b) - magnitudeOf(a) ||
       kindOrder[a.kind] - kindOrder[b.kind] ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -60,7 +68,10 @@ export function rankFindings(findings: readonly Finding[]): Finding[] {
 
 /**
  * The findings of an investigation, ranked: severity (critical, high, medium, low), then the
- * running model's findings before the canary's (it judges a candidate), then magnitude, larger first (`numbers.magnitude`, in [0, 1]: a relative drop of the primary metric,
+ * running model's findings before the canary's (it judges a candidate), then the rows a drop cost
+ * (`numbers.excess_errors`: |value - baseline| x n of a performance or cohort finding; the
+ * others count none, so within a severity the model's drops come before their causes), then
+ * magnitude, larger first (`numbers.magnitude`, in [0, 1]: a relative drop of the primary metric,
  * PSI capped at 1, a missing-rate rise, a new-category share, …), then kind, then id. Pure.
  *
  * The rules, kind by kind ("significant" is q < 0.05, BH within the analysis's own table; the

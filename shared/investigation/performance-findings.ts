@@ -157,6 +157,8 @@ function dropNumbers(primary: Primary, q: Quoted): Finding['numbers'] {
     q: q.q,
     since: q.since,
     magnitude: q.drop,
+    /** Rows of n the model got wrong beyond its baseline rate: how many the drop cost. */
+    excess_errors: q.counted === null ? null : Math.abs(q.value - q.baseline) * q.counted.n,
   };
 }
 

@@ -233,12 +233,15 @@ describe('findingsOf on the bundled samples', () => {
     }
   });
 
-  it('ranks by severity, then the running model before the canary, then magnitude', () => {
+  it('ranks by severity, the running model before the canary, the rows a drop cost, magnitude', () => {
     const order = { critical: 0, high: 1, medium: 2, low: 3 };
+    const excess = (f: Finding) => Number(f.numbers.excess_errors ?? 0);
     for (let i = 1; i < findings.length; i++) {
       const [a, b] = [findings[i - 1] as Finding, findings[i] as Finding];
       expect(order[a.severity]).toBeLessThanOrEqual(order[b.severity]);
-      if (a.severity === b.severity && a.kind !== 'canary' && b.kind !== 'canary') {
+      const comparable = a.severity === b.severity && a.kind !== 'canary' && b.kind !== 'canary';
+      if (comparable) expect(excess(a)).toBeGreaterThanOrEqual(excess(b));
+      if (comparable && excess(a) === excess(b)) {
         expect(Number(a.numbers.magnitude)).toBeGreaterThanOrEqual(Number(b.numbers.magnitude));
       }
     }
