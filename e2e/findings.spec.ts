@@ -108,6 +108,17 @@ test.describe('Findings, the report and the fixtures', () => {
     await expect(findings.filter({ hasText: canaryWords }).first()).toContainText('critical');
     await screenshot(page, 'findings');
 
+    // A finding's evidence is one click away: the Drift view opens on the drifted column.
+    const unitChange = planted('unit_change').column ?? '';
+    await findings
+      .filter({ hasText: `${unitChange} drifted` })
+      .getByRole('button', { name: 'Evidence in Drift →' })
+      .click();
+    await expect(page.getByRole('region', { name: new RegExp(`^${unitChange}`) })).toBeVisible({
+      timeout: 60_000,
+    });
+    await page.getByRole('tab', { name: /Findings/ }).click();
+
     // Pin the planted slice and the canary's failing segment; note what was done.
     await page.getByRole('button', { name: `Pin ${collapsePin}` }).click();
     await page.getByRole('button', { name: `Pin ${canaryWords}` }).click();

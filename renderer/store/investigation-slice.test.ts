@@ -18,6 +18,7 @@ describe('investigation slice', () => {
     expect(s.pins).toEqual([]);
     expect(s.notes).toBe('');
     expect(s.exporting).toBeNull();
+    expect(s.evidenceColumn).toBeNull();
   });
 
   it('opens one export dialog at a time and closes it', () => {

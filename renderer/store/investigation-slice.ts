@@ -14,6 +14,8 @@ export interface InvestigationSlice {
   pins: Pin[];
   notes: string;
   exporting: ExportKind | null;
+  /** The column a finding's evidence names, for the view it opens to select first; else null. */
+  evidenceColumn: string | null;
   pin(pin: Pin): void;
   unpin(name: string): void;
   setNotes(notes: string): void;
@@ -21,6 +23,7 @@ export interface InvestigationSlice {
   restoreInvestigation(pins: readonly Pin[], notes: string): void;
   /** Opens an export dialog, or closes it with null. */
   setExporting(kind: ExportKind | null): void;
+  setEvidenceColumn(column: string | null): void;
 }
 
 const copied = (pin: Pin): Pin => ({
@@ -31,17 +34,19 @@ const copied = (pin: Pin): Pin => ({
   })),
 });
 
-/** The investigation slice; writes only `pins`, `notes` and `exporting`. */
+/** The investigation slice; writes only `pins`, `notes`, `exporting` and `evidenceColumn`. */
 export const createInvestigationSlice: StateCreator<AppState, [], [], InvestigationSlice> = (
   set,
 ) => ({
   pins: [],
   notes: '',
   exporting: null,
+  evidenceColumn: null,
   pin: (pin) =>
     set((s) => (s.pins.some((p) => p.name === pin.name) ? s : { pins: [...s.pins, copied(pin)] })),
   unpin: (name) => set((s) => ({ pins: s.pins.filter((p) => p.name !== name) })),
   setNotes: (notes) => set({ notes }),
   restoreInvestigation: (pins, notes) => set({ pins: pins.map(copied), notes }),
   setExporting: (exporting) => set({ exporting }),
+  setEvidenceColumn: (evidenceColumn) => set({ evidenceColumn }),
 });

@@ -28,6 +28,7 @@ describe('createAppStore', () => {
       pins: [],
       notes: '',
       exporting: null,
+      evidenceColumn: null,
     });
   });
 
@@ -55,10 +56,11 @@ describe('createAppStore', () => {
     s.pin({ kind: 'slice', name: 'age = 1', predicates: [{ column: 'age', op: '=', value: 1 }] });
     s.setNotes('checked the join');
     s.setExporting('report');
+    s.setEvidenceColumn('age');
     removeDatasetEverywhere(store, 'log');
 
     const data = stateData(store.getState());
-    expect(Object.keys(data)).toHaveLength(13);
+    expect(Object.keys(data)).toHaveLength(14);
     expect(structuredClone(data)).toStrictEqual(data);
     expect(JSON.parse(JSON.stringify(data))).toStrictEqual(data);
   });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { rankDriftColumns } from '../../../shared/analyses/drift/drift-impact.ts';
 import { AnalysisPending } from '../../app/AnalysisPending.tsx';
-import { useAppState } from '../../app/AppContext.ts';
+import { useApp, useAppState } from '../../app/AppContext.ts';
 import { CohortNote } from '../../app/CohortNote.tsx';
 import { useCachedAnalysis } from '../../app/use-cached-analysis.ts';
 import { WindowSelect } from '../../app/WindowSelect.tsx';
@@ -25,12 +25,14 @@ import { DriftTimeline } from './DriftTimeline.tsx';
  * the active cohort, cached per request.
  */
 export function DriftView() {
+  const { store } = useApp();
   const [window, setWindow] = useState<DriftWindowChoice>('auto');
   const [sort, setSort] = useState(defaultSort);
   const [shownBands, setShownBands] = useState<ReadonlySet<BandFilterValue>>(
     () => new Set(bandFilterValues),
   );
-  const [selected, setSelected] = useState<string | null>(null);
+  // A finding's "Evidence in Drift" names the column to show first.
+  const [selected, setSelected] = useState<string | null>(() => store.getState().evidenceColumn);
 
   const datasets = useAppState((s) => s.datasets);
   const overrides = useAppState((s) => s.overrides);

@@ -63,5 +63,8 @@ describe('showEvidence', () => {
     showEvidence(store, { view: 'drift', column: 'amount' });
     expect(store.getState().activeView).toBe('drift');
     expect(store.getState().cohort).toEqual(prepaid);
+    expect(store.getState().evidenceColumn).toBe('amount');
+    showEvidence(store, { view: 'timeline' });
+    expect(store.getState().evidenceColumn).toBeNull();
   });
 });
