@@ -31,6 +31,7 @@ import { benchLoad } from './cases/load.ts';
 import { benchCalibration } from './cases/calibration.ts';
 import { benchCanary } from './cases/canary.ts';
 import { benchPerformance } from './cases/performance.ts';
+import { benchReport } from './cases/report.ts';
 import { benchSlices } from './cases/slices.ts';
 import { Results, type CaseResult } from './harness.ts';
 
@@ -44,6 +45,7 @@ const CASES = {
   errors: benchErrors,
   slices: benchSlices,
   canary: benchCanary,
+  report: benchReport,
 } as const;
 type CaseGroup = keyof typeof CASES;
 const isCaseGroup = (s: string): s is CaseGroup => Object.hasOwn(CASES, s);
