@@ -31,22 +31,23 @@ export function reportInputs(datasets: AppState['datasets']): ReportInput[] {
   );
 }
 
-/** What the investigation ran with, for the report's reproduction section. */
+/** What the investigation ran with, for the report's reproduction section (plain JSON). */
 function parameters(request: InvestigateRequest): ReportContext['parameters'] {
-  return {
-    where: request.where.map((p) => ({ ...p, value: p.value })),
-    canary:
-      request.canary === null
-        ? null
-        : {
-            column: request.canary.source.column,
-            baseline: request.canary.source.baseline,
-            canary: request.canary.source.canary,
-            guardrails: JSON.parse(JSON.stringify(request.canary.guardrails)) as {
-              [key: string]: ReportContext['parameters'][string];
+  const { where, canary } = request;
+  return JSON.parse(
+    JSON.stringify({
+      where,
+      canary:
+        canary === null
+          ? null
+          : {
+              column: canary.source.column,
+              baseline: canary.source.baseline,
+              canary: canary.source.canary,
+              guardrails: canary.guardrails,
             },
-          },
-  };
+    }),
+  ) as ReportContext['parameters'];
 }
 
 /** The report's model from the Findings view's investigation and what the analyst added. */

@@ -1,4 +1,4 @@
-import { MAX_SEGMENT_VALUES } from '../../../shared/analyses/canary/canary-spec.ts';
+import { isDefaultSegmentColumn } from '../../../shared/analyses/canary/canary-spec.ts';
 import type { CanaryRequest, TableView } from '../../engine/worker-protocol.ts';
 import type { OpenDataset } from '../../store/datasets-slice.ts';
 import type { AppState } from '../../store/store.ts';
@@ -11,13 +11,7 @@ import { baselineDataset, canarySides, chosenVersions, type CanarySides } from '
  */
 export function segmentCandidates(sides: CanarySides): string[] {
   return baselineDataset(sides)
-    .schema.columns.filter(
-      (c) =>
-        c.role === 'feature' &&
-        c.kind === 'categorical' &&
-        c.distinct >= 2 &&
-        c.distinct <= MAX_SEGMENT_VALUES,
-    )
+    .schema.columns.filter(isDefaultSegmentColumn)
     .map((c) => c.name);
 }
 
