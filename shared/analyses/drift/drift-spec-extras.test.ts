@@ -33,6 +33,7 @@ describe('driftSpecFromSchemas: timeline and impact options', () => {
       prediction: null,
       score: 'p',
       threshold: 0.5,
+      labelType: 'VARCHAR',
     });
     expect(driftSpecFromSchemas(reference, current, { time: 'other time' })).toMatchObject({
       time: 'other time',

@@ -40,7 +40,15 @@ describe('errorsSpecFromSchemas', () => {
     const spec = errorsSpecFromSchemas(binaryLog(), null);
     expect(spec.outcome).toEqual({
       task: 'binary',
-      binary: { label: 'y', positive: 'yes', prediction: 'yhat', score: 'p', threshold: 0.5 },
+      binary: {
+        label: 'y',
+        positive: 'yes',
+        prediction: 'yhat',
+        score: 'p',
+        threshold: 0.5,
+        labelType: 'VARCHAR',
+        predictionType: 'VARCHAR',
+      },
       negative: 'no',
     });
     expect(spec.sort).toEqual({ key: 'confidence', direction: 'desc' });

@@ -32,6 +32,8 @@ describe('performanceSpecFromSchemas', () => {
           prediction: 'flagged',
           score: 'p',
           threshold: 0.5,
+          labelType: 'VARCHAR',
+          predictionType: 'VARCHAR',
         },
       },
       by: [],
