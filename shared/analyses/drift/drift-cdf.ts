@@ -1,11 +1,12 @@
 // Both sides' valid values of the numeric columns, grouped by value and cumulated, kept as a temp
 // table for the length of the numeric measures. Grouping is the one costly pass over the rows
 // (the sample's values repeat: 1M + 1M rows become ~170k distinct values); the ECDF distances,
-// the order statistics and the bin counts then read only the small table instead of sorting or
-// scanning the sides again (notes/drift-perf.md: ~9 s -> ~2 s at 1M vs 1M).
+// the order statistics, the bin counts and each side's moments then read only the small table
+// instead of sorting or scanning the sides again (~9 s -> ~2 s at 1M vs 1M; the moments moved
+// here from the summary scan saved ~0.7 s more).
 import type { Engine, QueryOptions } from '../../engine/engine.ts';
 import { tempTableNames, withTempTables } from '../../engine/temp-tables.ts';
-import { join, sql, type Sql } from '../../sql/sql.ts';
+import { join, raw, sql, type Sql } from '../../sql/sql.ts';
 import { intSql } from '../quantile-bins.ts';
 import { sideSource, validNumber } from './drift-source.ts';
 import type { DriftSpec } from './drift-spec.ts';
@@ -16,23 +17,27 @@ import type { DriftSpec } from './drift-spec.ts';
  * (`next_v`, null for the last).
  */
 export function cdfTableSql(name: Sql, spec: DriftSpec, indexes: readonly number[]): Sql {
-  const values = indexes.flatMap((i) => {
+  // Each column of each side is grouped on its own first: hashing one DOUBLE key per side
+  // costs ~0.7x of grouping the union of every column's (index, value) pairs (1M vs 1M rows).
+  const counts = indexes.flatMap((i) => {
     const column = spec.columns[i];
     if (!column) throw new RangeError(`cdfTableSql: no column ${i}`);
+    const grouped = (side: 'reference' | 'current', nr: Sql, nc: Sql) =>
+      sql`SELECT ${intSql(i)} AS ci, v, ${nr} AS nr, ${nc} AS nc
+        FROM (SELECT ${validNumber(column, side)} AS v FROM ${sideSource(spec, side)})
+        WHERE v IS NOT NULL GROUP BY v`;
     return [
-      sql`SELECT ${intSql(i)} AS ci, ${validNumber(column, 'reference')} AS v, 1 AS r, 0 AS c
-        FROM ${sideSource(spec, 'reference')}`,
-      sql`SELECT ${intSql(i)}, ${validNumber(column, 'current')}, 0, 1
-        FROM ${sideSource(spec, 'current')}`,
+      grouped('reference', raw('count(*)::BIGINT'), raw('0::BIGINT')),
+      grouped('current', raw('0::BIGINT'), raw('count(*)::BIGINT')),
     ];
   });
   return sql`CREATE TEMP TABLE ${name} AS
     SELECT ci, v, nr, nc, (sum(nr) OVER w)::BIGINT AS cr, (sum(nc) OVER w)::BIGINT AS cc,
       lead(v) OVER w AS next_v
     FROM (
-      SELECT ci, v, sum(r)::BIGINT AS nr, sum(c)::BIGINT AS nc
-      FROM (${join(values, ' UNION ALL ')})
-      WHERE v IS NOT NULL GROUP BY 1, 2
+      SELECT ci, v, sum(nr)::BIGINT AS nr, sum(nc)::BIGINT AS nc
+      FROM (${join(counts, ' UNION ALL ')})
+      GROUP BY 1, 2
     )
     WINDOW w AS (PARTITION BY ci ORDER BY v)`;
 }

@@ -15,9 +15,11 @@ import { withCdfTable } from './drift-cdf.ts';
 import {
   binCountsQuery,
   ecdfDistanceQuery,
+  momentsQuery,
   orderStatisticsQuery,
   readBinCountRows,
   readEcdfDistances,
+  readMoments,
   readOrderStatistics,
   type BinCounts,
   type BinRequest,
@@ -27,7 +29,7 @@ import {
 } from './drift-numeric-queries.ts';
 import { driftSides, type DriftSide } from './drift-source.ts';
 import type { DriftSpec } from './drift-spec.ts';
-import type { SideFacts } from './drift-summary-query.ts';
+import type { Moments, SideFacts } from './drift-summary-query.ts';
 
 /** The per-side quantiles every numeric column reports (STATS.md "Also per side"). */
 export const SUMMARY_QUANTILES = [
@@ -40,6 +42,8 @@ export const SUMMARY_QUANTILES = [
 
 /** What DuckDB measured of the numeric columns, by column index. */
 export interface NumericMeasures {
+  /** Each side's mean, standard deviation, min and max of the columns with values. */
+  moments: Map<number, Record<DriftSide, Moments>>;
   ecdf: Map<number, EcdfDistances>;
   /** Quantile-binned columns: their de-duplicated reference edges. */
   edges: Map<number, number[]>;
@@ -52,7 +56,7 @@ export interface NumericMeasures {
 }
 
 /**
- * Measures the spec's numeric columns in one pass over the sides (the grouped table) and three
+ * Measures the spec's numeric columns in one pass over the sides (the grouped table) and four
  * small queries of it, whatever their count; `step` reports each phase as steps 1 to 3 of runDrift.
  */
 export async function measureNumeric(
@@ -75,6 +79,7 @@ export async function measureNumeric(
   step(1, 'comparing distributions');
   if (grouped.length === 0) {
     return {
+      moments: new Map(),
       ecdf: new Map(),
       edges: new Map(),
       binnedByValue: [],
@@ -83,7 +88,7 @@ export async function measureNumeric(
     };
   }
   return withCdfTable(engine, opts, spec, grouped, (cdf) =>
-    measureFrom(cdf, run, measurable, numeric, factsOf, step),
+    measureFrom(cdf, run, grouped, measurable, numeric, factsOf, step),
   );
 }
 
@@ -91,11 +96,13 @@ export async function measureNumeric(
 async function measureFrom(
   cdf: Sql,
   run: (q: Sql) => Promise<Table>,
+  grouped: readonly number[],
   measurable: readonly number[],
   numeric: readonly number[],
   factsOf: (i: number) => Record<DriftSide, SideFacts>,
   step: (done: number, phase: string) => void,
 ): Promise<NumericMeasures> {
+  const moments = readMoments(await run(momentsQuery(cdf, grouped)));
   const ecdf =
     measurable.length > 0
       ? readEcdfDistances(await run(ecdfDistanceQuery(cdf, measurable)))
@@ -143,7 +150,7 @@ async function measureFrom(
   step(3, 'counting bins');
   const bins: BinRequest[] = [...edges].map(([columnIndex, e]) => ({ columnIndex, edges: e }));
   const ranges: RangeRequest[] = measurable.flatMap((i) => {
-    const { min, max } = factsOf(i).reference;
+    const { min, max } = moments.get(i)?.reference ?? { min: null, max: null };
     return factsOf(i).current.n > 0 && min !== null && max !== null
       ? [{ columnIndex: i, min, max }]
       : [];
@@ -153,6 +160,7 @@ async function measureFrom(
       ? readBinCountRows(await run(binCountsQuery(cdf, bins, ranges)))
       : new Map();
   return {
+    moments,
     ecdf,
     edges,
     binnedByValue: measurable.filter((i) => !quantileMode.has(i)),

@@ -6,7 +6,7 @@ import { readRows } from '../../engine/arrow-columns.ts';
 import { join, raw, sql, type Sql } from '../../sql/sql.ts';
 import { intSql, quantileBinSql } from '../quantile-bins.ts';
 import { driftSides, type DriftSide } from './drift-source.ts';
-import { cellCount, cellNumber } from './drift-summary-query.ts';
+import { cellCount, cellNumber, type Moments } from './drift-summary-query.ts';
 
 /**
  * Exact two-sample KS D and Wasserstein-1 of numeric columns, one row per column
@@ -27,6 +27,57 @@ export function ecdfDistanceQuery(cdf: Sql, indexes: readonly number[]): Sql {
       FROM ${cdf} WHERE ci IN (${wanted})
     )
     GROUP BY ci`;
+}
+
+/**
+ * Each side's moments of numeric columns from the grouped table, one row per column
+ * (`column_index`, then `mean`, `std`, `min`, `max` prefixed `reference_` / `current_`): the
+ * mean as a compensated sum of value × count, the sample standard deviation (n - 1) in a second
+ * pass around it (null below two values, as stddev_samp), min and max of the values the side has.
+ */
+export function momentsQuery(cdf: Sql, indexes: readonly number[]): Sql {
+  const wanted = join(indexes.map((i) => intSql(i)));
+  const sides = driftSides.map((side) => {
+    const n = side === 'reference' ? raw('nr') : raw('nc');
+    return { side, n, total: raw(`${side}_n`), mean: raw(`${side}_mean`) };
+  });
+  return sql`WITH m AS (
+      SELECT ci, ${join(
+        sides.map(
+          ({ n, total, mean }) =>
+            sql`sum(${n}) AS ${total}, fsum(v * ${n}) / nullif(sum(${n}), 0) AS ${mean}`,
+        ),
+      )}
+      FROM ${cdf} WHERE ci IN (${wanted}) GROUP BY ci
+    )
+    SELECT ci AS column_index, ${join(
+      sides.map(
+        ({ side, n, total, mean }) =>
+          sql`any_value(${mean}) AS ${raw(`${side}_mean`)},
+            CASE WHEN any_value(${total}) > 1
+              THEN sqrt(fsum(${n} * (v - ${mean}) ** 2) / (any_value(${total}) - 1)) END
+              AS ${raw(`${side}_std`)},
+            min(v) FILTER (WHERE ${n} > 0) AS ${raw(`${side}_min`)},
+            max(v) FILTER (WHERE ${n} > 0) AS ${raw(`${side}_max`)}`,
+      ),
+    )}
+    FROM ${cdf} JOIN m USING (ci)
+    GROUP BY ci`;
+}
+
+/** momentsQuery's rows by column index. */
+export function readMoments(result: Table): Map<number, Record<DriftSide, Moments>> {
+  const out = new Map<number, Record<DriftSide, Moments>>();
+  for (const r of readRows(result)) {
+    const side = (s: DriftSide): Moments => ({
+      mean: cellNumber(r[`${s}_mean`]),
+      std: cellNumber(r[`${s}_std`]),
+      min: cellNumber(r[`${s}_min`]),
+      max: cellNumber(r[`${s}_max`]),
+    });
+    out.set(cellCount(r.column_index), { reference: side('reference'), current: side('current') });
+  }
+  return out;
 }
 
 export interface OrderStatisticsRequest {

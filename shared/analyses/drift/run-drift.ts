@@ -38,8 +38,9 @@ export async function runDrift(
     run(sideSummaryQuery(spec, 'reference')),
     run(sideSummaryQuery(spec, 'current')),
   ]);
-  const facts = readSideFacts(spec, { reference: referenceSummary, current: currentSummary });
-  const numeric = await measureNumeric(engine, opts, spec, facts, step);
+  const summaries = { reference: referenceSummary, current: currentSummary };
+  const numeric = await measureNumeric(engine, opts, spec, readSideFacts(spec, summaries), step);
+  const facts = readSideFacts(spec, summaries, numeric.moments);
 
   step(4, 'counting categories');
   const byValue = [
