@@ -51,20 +51,39 @@ export function binLabel(bins: DriftBins, index: number): string | number {
 }
 
 /**
- * The FROM part that turns one row per table row into one row per (row, column): `column_index`
- * and `bin` zipped from two lists, so one scan bins every column. `extra` are more fields the
- * rows keep; `where` filters the table's rows first.
+ * Per column and bin, `measures` over the rows of `from` that pass `where`, grouped also by
+ * `keys` (e.g. a time window): one scan with one grouping set per column, as rows
+ * (`...keys`, `column_index`, `bin`, `...measures`). `fields` are more values the measures read.
+ * (Unnesting each row into one row per column, then grouping, cost ~1.25x.)
  */
-export function unnestBins(
+export function binCountsByColumn(
   from: Sql,
   binned: readonly { columnIndex: number; bin: Sql }[],
-  extra: readonly Sql[],
+  keys: readonly { name: Sql; value: Sql }[],
+  fields: readonly Sql[],
+  measures: readonly Sql[],
   where: Sql | null,
 ): Sql {
-  const indexes = join(binned.map((b) => int(b.columnIndex)));
-  const bins = join(binned.map((b) => b.bin));
-  const fields = extra.length > 0 ? sql`${join(extra)}, ` : sql``;
+  const b = (i: number) => ident(`b_${i}`);
+  const keyNames = keys.map((k) => k.name);
+  const which = (pick: (i: number) => Sql) =>
+    sql`CASE ${join(
+      binned.map((_, i) => sql`WHEN grouping(${b(i)}) = 0 THEN ${pick(i)}`),
+      ' ',
+    )} END`;
+  const inner = [
+    ...keys.map((k) => sql`${k.value} AS ${k.name}`),
+    ...binned.map((x, i) => sql`${x.bin} AS ${b(i)}`),
+    ...fields,
+  ];
+  const sets = binned.map((_, i) => sql`(${join([...keyNames, b(i)])})`);
   const filter = where ? sql` WHERE ${where}` : sql``;
-  return sql`(SELECT ${fields}unnest([${indexes}]) AS column_index, unnest([${bins}]) AS bin
-    FROM ${from}${filter})`;
+  return sql`SELECT ${join([
+    ...keyNames,
+    sql`${which((i) => int(binned[i]?.columnIndex ?? 0))} AS column_index`,
+    sql`${which(b)} AS bin`,
+    ...measures,
+  ])}
+    FROM (SELECT ${join(inner)} FROM ${from}${filter})
+    GROUP BY GROUPING SETS (${join(sets)})`;
 }

@@ -6,7 +6,13 @@ import { readRows } from '../../engine/arrow-columns.ts';
 import { sql, type Sql } from '../../sql/sql.ts';
 import { wilsonInterval } from '../../stats/wilson.ts';
 import { outcomeSql } from '../binary-outcome.ts';
-import { binIndexSql, binLabel, INVALID_BIN, MISSING_BIN, unnestBins } from './drift-bin-sql.ts';
+import {
+  binCountsByColumn,
+  binIndexSql,
+  binLabel,
+  INVALID_BIN,
+  MISSING_BIN,
+} from './drift-bin-sql.ts';
 import type {
   DriftColumnImpact,
   DriftColumnResult,
@@ -51,14 +57,15 @@ export function impactQuery(
       hasImpact(column.role) ? [{ columnIndex: i, bin: binIndexSql(column, bins[i] ?? null) }] : [],
     ),
   ];
-  const from = unnestBins(
+  const counts = binCountsByColumn(
     sideSource(spec, 'current'),
     binned,
+    [],
     [sql`${error} AS is_error`],
+    [sql`count(*)::DOUBLE AS n`, sql`count_if(is_error)::DOUBLE AS errors`],
     counted,
   );
-  return sql`SELECT column_index, bin, count(*)::DOUBLE AS n, count_if(is_error)::DOUBLE AS errors
-    FROM ${from} GROUP BY ALL ORDER BY 1, 2`;
+  return sql`SELECT * FROM (${counts}) ORDER BY 1, 2`;
 }
 
 interface BinOutcome {
