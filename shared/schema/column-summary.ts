@@ -1,4 +1,4 @@
-import { readColumns, readList, type Cell } from '../engine/arrow-columns.ts';
+import { readColumns, readRows, type Cell } from '../engine/arrow-columns.ts';
 import type { Engine, RunContext } from '../engine/engine.ts';
 import type { DatasetColumn } from '../engine/describe-table.ts';
 import { ident, join, raw, sql, table, type Sql } from '../sql/sql.ts';
@@ -74,10 +74,33 @@ function selectAll(parts: Sql[], tableName: string): Sql {
 }
 
 /**
+ * The non-null values of `columns` with their counts, as rows (`column_index`, `value` as text,
+ * `n`): one scan with a grouping set per column, grouped in each column's own type and merged by
+ * text after (DuckDB's histogram() of the values cast to text cost ~3x).
+ */
+function valueCountsQuery(columns: readonly { name: string }[], tableName: string): Sql {
+  const k = (i: number) => ident(`k${i}`);
+  const which = (pick: (i: number) => Sql) =>
+    sql`CASE ${join(
+      columns.map((_, i) => sql`WHEN grouping(${k(i)}) = 0 THEN ${pick(i)}`),
+      ' ',
+    )} END`;
+  const keys = columns.map((c, i) => sql`${ident(c.name)} AS ${k(i)}`);
+  return sql`SELECT column_index, value, sum(n)::DOUBLE AS n FROM (
+      SELECT ${which((i) => sql`${i}::INTEGER`)} AS column_index,
+        ${which((i) => sql`${k(i)}::VARCHAR`)} AS value, count(*) AS n
+      FROM (SELECT ${join(keys)} FROM ${table(tableName)})
+      GROUP BY GROUPING SETS (${join(columns.map((_, i) => sql`(${k(i)})`))})
+    )
+    WHERE value IS NOT NULL
+    GROUP BY 1, 2`;
+}
+
+/**
  * Summarises every column in three scans, each of one kind of aggregate: counts and ranges;
  * exact distinct counts (DuckDB-WASM runs a query mixing DISTINCT with filtered aggregates
- * several times slower than the two apart); and the values of low-cardinality columns, as one
- * histogram per column. DuckDB aggregates; JS receives one row per scan.
+ * several times slower than the two apart); and the values of low-cardinality columns, counted
+ * (valueCountsQuery). DuckDB aggregates; JS receives one row per scan.
  */
 export async function summarizeTable(
   engine: Engine,
@@ -109,19 +132,11 @@ export async function summarizeTable(
   }));
   const low = summaries.filter((s) => s.distinct > 0 && s.distinct <= lowCardinality);
   if (low.length > 0) {
-    const histograms = low.flatMap((s, i) => {
-      const h = sql`histogram(${ident(s.name)}::VARCHAR)`;
-      return [
-        sql`map_keys(${h}) AS ${ident(`k${i}`)}`,
-        sql`map_values(${h})::DOUBLE[] AS ${ident(`n${i}`)}`,
-      ];
-    });
-    const t = await engine.query(sql`SELECT ${join(histograms)} FROM ${table(tableName)}`, ctx);
+    const counts = readRows(await engine.query(valueCountsQuery(low, tableName), ctx));
     low.forEach((s, i) => {
-      const keys = readList(t, `k${i}`);
-      const counts = readList(t, `n${i}`);
-      s.topValues = keys
-        .map((value, j) => ({ value: String(value), count: Number(counts[j] ?? 0) }))
+      s.topValues = counts
+        .filter((r) => r.column_index === i)
+        .map((r) => ({ value: String(r.value), count: Number(r.n) }))
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     });
   }
