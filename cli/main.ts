@@ -1,6 +1,6 @@
 import { FaultlineError } from '../shared/errors.ts';
-import { createNodeEngine } from '../shared/engine/duckdb.node.ts';
 import type { Engine } from '../shared/engine/engine.ts';
+import { engineUsage, startEngine, takeEngineFlag, type EngineKind } from './engine-choice.ts';
 import { exitCodes } from './exit-codes.ts';
 import type { CommandOutput } from './command.ts';
 import { calibrationCommand, calibrationUsage } from './commands/calibration.ts';
@@ -34,6 +34,8 @@ ${Object.values(commands)
   .map((c) => '  ' + c.usage.split('\n')[0])
   .join('\n')}
 
+${engineUsage}
+
 exit codes: 0 done, 1 a gate failed, 2 bad usage or bad input`;
 
 export interface CliIo {
@@ -43,7 +45,15 @@ export interface CliIo {
 
 /** Runs one CLI invocation and returns its exit code; never throws for bad input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  let engineKind: EngineKind;
+  let args: string[];
+  try {
+    ({ engine: engineKind, rest: args } = takeEngineFlag(argv));
+  } catch (e) {
+    io.stderr(`faultline: ${e instanceof Error ? e.message : String(e)}\n`);
+    return exitCodes.badInput;
+  }
+  const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage + '\n');
     return name === undefined ? exitCodes.badInput : exitCodes.ok;
@@ -55,10 +65,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const started: { engine?: Promise<Engine> } = {};
   // Created on first use, so bad usage is reported before the engine's start-up cost.
-  const lazyEngine = () => (started.engine ??= createNodeEngine());
+  const lazyEngine = () => (started.engine ??= startEngine(engineKind));
   try {
     const wantsJson = rest.includes('--json');
     const out = await command.run(lazyEngine, rest);
+    // A command's help is its usage; the global options follow it.
+    if (out.text === command.usage) out.text += `\n\n${engineUsage}`;
     io.stdout(
       wantsJson && out.json !== null ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n',
     );
@@ -72,6 +84,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (process.env.FAULTLINE_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
     return exitCodes.badInput;
   } finally {
-    if (started.engine) await (await started.engine).close();
+    // An engine that failed to start has nothing to close; its error was already reported.
+    const engine = await started.engine?.catch(() => null);
+    if (engine) await engine.close();
   }
 }
