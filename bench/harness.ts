@@ -1,11 +1,14 @@
 import type { Engine } from '../shared/engine/engine.ts';
 import { loadDataset, type LoadedDataset } from '../shared/engine/load-dataset.ts';
 import { dataSourceFromPath, expandInput, nodeCodecs } from '../shared/engine/node-sources.node.ts';
+import { createBenchEngine, type EngineKind } from './engines.ts';
 import { median } from './stats.ts';
 
 /** One row of results.json and of the printed table. */
 export interface CaseResult {
   case: string;
+  /** The engine that ran it (bench/engines.ts). */
+  engine: EngineKind;
   /** Rows the case reads (both tables' for a two-table case). */
   rows: number;
   runs: number;
@@ -57,13 +60,21 @@ export async function load(
 }
 
 /**
- * Collects one size's results; ratios to each case's floor are filled in at the end, when every
- * floor has been measured.
+ * Collects one size's results on one engine; ratios to each case's floor are filled in at the
+ * end, when every floor has been measured.
  */
 export class Results {
   private readonly rows: Omit<CaseResult, 'ratio_to_floor'>[] = [];
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    readonly engineKind: EngineKind,
+  ) {}
+
+  /** A fresh engine of the kind these results are measured on. */
+  startEngine(): Promise<Engine> {
+    return createBenchEngine(this.engineKind);
+  }
 
   /** A measured case; `floor` names the case it is quoted against (null: none). */
   add(
@@ -76,6 +87,7 @@ export class Results {
     const m = median(ms);
     this.rows.push({
       case: name,
+      engine: this.engineKind,
       rows,
       runs: ms.length,
       median_ms: round(m),
@@ -85,13 +97,14 @@ export class Results {
       peak_rss_mb: peakRssMb(),
       ...(details ? { details } : {}),
     });
-    process.stderr.write(`bench: ${this.size} ${name}: median ${round(m)} ms\n`);
+    process.stderr.write(`bench: ${this.engineKind} ${this.size} ${name}: median ${round(m)} ms\n`);
   }
 
   /** A case that could not run here, with the reason. */
   skip(name: string, rows: number, reason: string, details?: Record<string, unknown>): void {
     this.rows.push({
       case: name,
+      engine: this.engineKind,
       rows,
       runs: 0,
       median_ms: null,
@@ -102,7 +115,7 @@ export class Results {
       skipped: reason,
       ...(details ? { details } : {}),
     });
-    process.stderr.write(`bench: ${this.size} ${name}: skipped (${reason})\n`);
+    process.stderr.write(`bench: ${this.engineKind} ${this.size} ${name}: skipped (${reason})\n`);
   }
 
   all(): CaseResult[] {

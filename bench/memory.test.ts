@@ -22,7 +22,7 @@ describe('wontFit', () => {
   });
   it('says why two 10M-row logs do not fit', () => {
     expect(wontFit({ usedBytes: 2.4 * 2 ** 30, limitBytes }, 2)).toBe(
-      "2 tables of 2.40 GiB each need 4.80 GiB, over 80% of DuckDB-WASM's 3.10 GiB limit (32-bit)",
+      "2 tables of 2.40 GiB each need 4.80 GiB, over 80% of the engine's 3.10 GiB memory limit (DuckDB-WASM is 32-bit)",
     );
   });
   it('does not skip when the limit is unknown', () => {

@@ -2,7 +2,10 @@ import type { Engine } from '../shared/engine/engine.ts';
 import { readRows } from '../shared/engine/arrow-columns.ts';
 import { raw } from '../shared/sql/sql.ts';
 
-/** What DuckDB holds now and the most it may hold (DuckDB-WASM is 32-bit: ~3.1 GiB). */
+/**
+ * What DuckDB holds now and the most it may hold (DuckDB-WASM is 32-bit: ~3.1 GiB; native DuckDB
+ * defaults to 80% of RAM and spills past it).
+ */
 export interface EngineMemory {
   usedBytes: number;
   limitBytes: number;
@@ -58,6 +61,7 @@ export function wontFit(memory: EngineMemory, copies: number): string | null {
   const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
   return (
     `${copies} tables of ${gib(memory.usedBytes)} each need ${gib(need)}, over ` +
-    `${Math.round(TABLES_SHARE * 100)}% of DuckDB-WASM's ${gib(memory.limitBytes)} limit (32-bit)`
+    `${Math.round(TABLES_SHARE * 100)}% of the engine's ${gib(memory.limitBytes)} memory limit` +
+    (memory.limitBytes < 4 * 2 ** 30 ? ' (DuckDB-WASM is 32-bit)' : '')
   );
 }

@@ -15,9 +15,13 @@
  *   canary: baseline vs canary at N rows per side, split traffic (the N-row reference as the
  *     baseline, the N-row log as the canary) and shadow (the log on both sides, joined by id),
  *     with each query's median, against the floor of both tables.
+ *   report: the investigation behind Findings and the report (every analysis), then the report.
+ *   cli: `faultline drift` + `faultline performance` on N vs N rows, each a whole process.
+ * Every group runs on each engine asked for (DuckDB-WASM, native DuckDB); each ratio is to the
+ * floor measured on the same engine and size. The issue's targets are checked at the end.
  *
  *   npm run bench -- [--sizes 100000,1000000,10000000] [--runs 5] [--cases GROUP,...]
- *     [--out bench/out/results.json]
+ *     [--engines wasm,native] [--out bench/out/results.json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,7 +37,10 @@ import { benchCanary } from './cases/canary.ts';
 import { benchPerformance } from './cases/performance.ts';
 import { benchReport } from './cases/report.ts';
 import { benchSlices } from './cases/slices.ts';
+import { benchCli } from './cases/cli.ts';
+import { ENGINE_KINDS, ENGINE_NAMES, isEngineKind } from './engines.ts';
 import { Results, type CaseResult } from './harness.ts';
+import { targetLines } from './targets.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -46,6 +53,7 @@ const CASES = {
   slices: benchSlices,
   canary: benchCanary,
   report: benchReport,
+  cli: benchCli,
 } as const;
 type CaseGroup = keyof typeof CASES;
 const isCaseGroup = (s: string): s is CaseGroup => Object.hasOwn(CASES, s);
@@ -62,23 +70,25 @@ function printTable(results: CaseResult[], out: string): void {
   const notes = new Map<string, string[]>();
   for (const r of results) {
     if (r.skipped === undefined) continue;
-    const key = `at ${rowsText(r)} rows: ${r.skipped}`;
+    const key = `on ${r.engine} at ${rowsText(r)} rows: ${r.skipped}`;
     notes.set(key, [...(notes.get(key) ?? []), r.case]);
   }
   process.stdout.write(
     renderTable(
-      ['case', 'rows', 'median ms', 'rows/s', '× floor', 'peak RSS MB'],
+      ['case', 'engine', 'rows', 'median ms', 'rows/s', '× floor', 'peak RSS MB'],
       results.map((r) => [
         r.case,
+        r.engine,
         rowsText(r),
         r.median_ms?.toFixed(1) ?? 'skipped',
         r.rows_per_s?.toLocaleString('en-US') ?? '',
         r.ratio_to_floor?.toFixed(2) ?? '',
         String(r.peak_rss_mb),
       ]),
-      [false, true, true, true, true, true],
+      [false, false, true, true, true, true, true],
     ) +
       `\n${[...notes].map(([why, cases]) => `\nskipped ${cases.join(', ')} ${why}`).join('')}` +
+      `\n\n${targetLines(results).join('\n')}` +
       `\n\nJSON: ${out}\n`,
   );
 }
@@ -89,6 +99,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '100000,1000000' },
       runs: { type: 'string', default: '5' },
       cases: { type: 'string', default: Object.keys(CASES).join(',') },
+      engines: { type: 'string', default: ENGINE_KINDS.join(',') },
       out: { type: 'string', default: here('./out/results.json') },
       data: { type: 'string', default: here('./out/data') },
     },
@@ -96,22 +107,26 @@ async function main(): Promise<void> {
   const sizes = values.sizes.split(',').map((s) => Number(s.replaceAll('_', '')));
   const runs = Number(values.runs);
   const groups = values.cases.split(',');
+  const engines = values.engines.split(',');
   if (
     sizes.some((s) => !Number.isSafeInteger(s) || s < 2) ||
     !(runs >= 1) ||
-    !groups.every(isCaseGroup)
+    !groups.every(isCaseGroup) ||
+    !engines.every(isEngineKind)
   ) {
     process.stderr.write(
-      `bench: --sizes N,N,... (integers), --runs N (>= 1), --cases ${Object.keys(CASES).join(',')} (any of them)\n`,
+      `bench: --sizes N,N,... (integers), --runs N (>= 1), --cases ${Object.keys(CASES).join(',')} (any of them), --engines ${ENGINE_KINDS.join(',')} (either or both)\n`,
     );
     process.exitCode = 2;
     return;
   }
   const results: CaseResult[] = [];
   for (const size of sizes) {
-    const sized = new Results(size);
-    for (const group of groups) await CASES[group](size, runs, values.data, sized);
-    results.push(...sized.all());
+    for (const engine of engines) {
+      const measured = new Results(size, engine);
+      for (const group of groups) await CASES[group](size, runs, values.data, measured);
+      results.push(...measured.all());
+    }
   }
   const report = {
     date: new Date().toISOString(),
@@ -121,7 +136,7 @@ async function main(): Promise<void> {
       memory_gb: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
     },
-    engine: 'duckdb-wasm (node blocking build)',
+    engines: Object.fromEntries(engines.map((e) => [e, ENGINE_NAMES[e]])),
     runs,
     results,
   };

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createNodeEngine } from '../../shared/engine/duckdb.node.ts';
 import type { Engine } from '../../shared/engine/engine.ts';
 import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
 import { inferSchema } from '../../shared/schema/dataset-schema.ts';
@@ -15,6 +14,7 @@ export const FLOOR = 'scan floor (every column)';
  * not give DuckDB-WASM its memory back reliably, and a second copy would not fit.
  */
 async function timeLoads(
+  results: Results,
   runs: number,
   input: string,
   keepLast: boolean,
@@ -22,7 +22,7 @@ async function timeLoads(
   const ms: number[] = [];
   let kept: { engine: Engine; dataset: LoadedDataset } | null = null;
   for (let r = 0; r < runs; r++) {
-    const engine = await createNodeEngine();
+    const engine = await results.startEngine();
     const t0 = performance.now();
     const dataset = await load(engine, input, 'log');
     ms.push(performance.now() - t0);
@@ -43,9 +43,9 @@ export async function benchLoad(
   const dir = ensureData(rows, dataRoot, 'both');
   const csvInput = path.join(dir, 'production.csv');
   if (existsSync(csvInput)) {
-    results.add('load csv', rows, (await timeLoads(runs, csvInput, false)).ms, FLOOR);
+    results.add('load csv', rows, (await timeLoads(results, runs, csvInput, false)).ms, FLOOR);
   }
-  const parquetLoads = await timeLoads(runs, parquetInput(dir, 'production'), true);
+  const parquetLoads = await timeLoads(results, runs, parquetInput(dir, 'production'), true);
   results.add('load parquet', rows, parquetLoads.ms, FLOOR);
   const { engine, dataset } = parquetLoads.kept ?? {};
   if (!engine || !dataset) throw new Error('nothing loaded');

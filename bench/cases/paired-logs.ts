@@ -1,4 +1,3 @@
-import { createNodeEngine } from '../../shared/engine/duckdb.node.ts';
 import type { Engine } from '../../shared/engine/engine.ts';
 import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
 import { FaultlineError } from '../../shared/errors.ts';
@@ -58,7 +57,7 @@ export async function benchPairedLogs(
     for (const name of pending) results.skip(name, 2 * rows, reason, sideDetails);
   };
 
-  const engine = await createNodeEngine();
+  const engine = await results.startEngine();
   try {
     const current = await load(
       engine,

@@ -1,7 +1,6 @@
 import { runSlices } from '../../shared/analyses/slices/run-slices.ts';
 import type { SliceLevel } from '../../shared/analyses/slices/slices-result.ts';
 import { slicesSpecFromSchemas } from '../../shared/analyses/slices/slices-spec.ts';
-import { createNodeEngine } from '../../shared/engine/duckdb.node.ts';
 import { FaultlineError } from '../../shared/errors.ts';
 import { inferSchema } from '../../shared/schema/dataset-schema.ts';
 import { ensureData, parquetInput } from '../data.ts';
@@ -44,7 +43,7 @@ export async function benchSlices(
   dataRoot: string,
   results: Results,
 ): Promise<void> {
-  const engine = await createNodeEngine();
+  const engine = await results.startEngine();
   // What an out-of-memory error skips: the cases not measured yet.
   const pending = [FLOOR, SEARCH];
   try {
