@@ -4,11 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Table, TimestampSecond, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNativeEngine } from '../shared/engine/duckdb-native.node.ts';
 import { createNodeEngine } from '../shared/engine/duckdb.node.ts';
 import type { Engine } from '../shared/engine/engine.ts';
+import { parquet } from '../shared/engine/parquet.node.ts';
 import { FaultlineError } from '../shared/errors.ts';
 import { cliRun } from '../test-support/run-cli.ts';
 import { samplePath } from '../test-support/samples.ts';
@@ -49,6 +50,13 @@ function differences(a: unknown, b: unknown, at = '$'): string[] {
     );
   }
   return Object.is(a, b) ? [] : [`${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
+}
+
+/** A table as Parquet the way parquet-wasm writes it, in row groups of `groupRows`. */
+function parquetOf(rows: Table, groupRows: number): Uint8Array {
+  const pq = parquet();
+  const properties = new pq.WriterPropertiesBuilder().setMaxRowGroupSize(groupRows).build();
+  return pq.writeParquet(pq.Table.fromIPCStream(tableToIPC(rows, 'stream')), properties);
 }
 
 /** One command run with each engine: exit codes, stderr and the parsed JSON side by side. */
@@ -144,6 +152,26 @@ describe('--engine native reads every format and reports bad input as --engine w
       'file',
     );
     write('table.arrow', arrow);
+    // Parquet as parquet-wasm writes it (Date64 and second timestamps stored as plain integers),
+    // in row groups; then parts of a folder, the second with a column more.
+    const typed = tableFromArrays({
+      id: rows.map((r) => r.id),
+      score: Float64Array.from(rows, (r) => r.score),
+      day: rows.map((r) => new Date(Date.parse(r.at))),
+    });
+    const at = vectorFromArray(
+      rows.map((r) => Date.parse(r.at)),
+      new TimestampSecond(),
+    );
+    write('table.parquet', parquetOf(typed.assign(new Table({ at })), 16));
+    write('no-rows.parquet', parquetOf(typed.slice(0, 0), 16));
+    write('truncated.parquet', parquetOf(typed, 16).slice(0, -100));
+    mkdirSync(path.join(dir, 'parquet-parts'));
+    writeFileSync(path.join(dir, 'parquet-parts', 'a.parquet'), parquetOf(typed.slice(20), 7));
+    writeFileSync(
+      path.join(dir, 'parquet-parts', 'b.parquet'),
+      parquetOf(typed.slice(0, 20).assign(new Table({ at: at.slice(0, 20) })), 7),
+    );
     mkdirSync(path.join(dir, 'parts'));
     writeFileSync(path.join(dir, 'parts', 'a.csv'), 'k,v\n1,2\n');
     writeFileSync(path.join(dir, 'parts', 'b.csv'), 'k,v,w\n3,4.5,x\n');
@@ -178,6 +206,8 @@ describe('--engine native reads every format and reports bad input as --engine w
     'array.json',
     'table.arrow',
     'parts',
+    'table.parquet',
+    'parquet-parts',
   ])('inspect %s', async (file) => {
     const expected = await inspect(wasm, file);
     expect(expected).toHaveProperty('json');
@@ -192,6 +222,8 @@ describe('--engine native reads every format and reports bad input as --engine w
     'ragged.csv',
     'late-text.csv',
     'fake.parquet',
+    'no-rows.parquet',
+    'truncated.parquet',
     'fake.csv.gz',
     'bad.jsonl',
   ])('the error for %s', async (file) => {

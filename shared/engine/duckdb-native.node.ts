@@ -12,14 +12,21 @@ import {
 } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { FaultlineError } from '../errors.ts';
-import { quoteLiteral } from '../sql/quote.ts';
+import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 import type { Sql, SqlValue } from '../sql/sql.ts';
 import { throwIfAborted } from './abort.ts';
 import { unsupportedHandle } from './duckdb-blocking.ts';
-import type { Engine, FileHandle, QueryOptions } from './engine.ts';
+import type { Engine, FileHandle, QueryOptions, RunContext } from './engine.ts';
 import { arrowTable } from './native-arrow.node.ts';
 import { nativeEngineError } from './native-errors.ts';
-import { insertFromParquetSql, ipcColumns, ipcToParquet } from './native-ipc.node.ts';
+import {
+  appendParquetSql,
+  insertFromParquetSql,
+  ipcColumns,
+  ipcToParquet,
+  parquetSchema,
+  type DescribedColumn,
+} from './native-ipc.node.ts';
 import { offlineSettings } from './offline-settings.ts';
 
 export interface NativeEngineOptions {
@@ -36,6 +43,9 @@ function paramType(v: SqlValue): DuckDBType {
   // A null binds untyped (the binding has no typed null); the core casts its nulls.
   return VARCHAR;
 }
+
+/** How often a native Parquet read reports the rows it has read. */
+const progressEveryMs = 200;
 
 /** A symbolic link, else (Windows without the right to make one) a hard link. */
 async function linkTo(target: string, at: string): Promise<void> {
@@ -55,9 +65,10 @@ async function linkTo(target: string, at: string): Promise<void> {
 
 /**
  * Native DuckDB (@duckdb/node-api) behind the Engine interface, for logs larger than memory: all
- * cores, a spill folder, results as the same Arrow tables DuckDB-WASM returns. Everything it
- * writes (registered files, spilled blocks, batches in transit) lives in one private temporary
- * folder, removed on close.
+ * cores, a spill folder, results as the same Arrow tables DuckDB-WASM returns, Parquet files on
+ * disk read by its own reader (readParquet). Everything it writes (registered files, spilled
+ * blocks, batches in transit, links to files it reads) lives in one private temporary folder,
+ * removed on close.
  */
 export async function createNativeEngine(opts: NativeEngineOptions = {}): Promise<Engine> {
   const root = await mkdtemp(path.join(tmpdir(), 'faultline-native-'));
@@ -77,7 +88,8 @@ export async function createNativeEngine(opts: NativeEngineOptions = {}): Promis
     });
     conn = await instance.connect();
     await conn.run(offlineSettings);
-    await conn.run('SET enable_progress_bar = false');
+    // Progress is tracked only while a Parquet file is read (readParquet), and never printed.
+    await conn.run('SET enable_progress_bar = false; SET enable_progress_bar_print = false');
     // Native DuckDB has ICU, so TIMESTAMP WITH TIME ZONE casts would follow the machine's zone;
     // DuckDB-WASM (no ICU) works in UTC, and the core relies on that (normalize-types.ts).
     await conn.run("SET TimeZone = 'UTC'");
@@ -94,6 +106,7 @@ export async function createNativeEngine(opts: NativeEngineOptions = {}): Promis
   const files = new Map<string, string>();
   const privatePrefix = filesDir + path.sep;
   let batches = 0;
+  let reads = 0;
   let tail: Promise<unknown> = Promise.resolve();
   // One statement at a time on the one connection, so an interrupt only ever stops its own query.
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -130,6 +143,63 @@ export async function createNativeEngine(opts: NativeEngineOptions = {}): Promis
     }
   };
 
+  /** The columns of a table or query, as DESCRIBE names and types them. */
+  const describe = async (what: string): Promise<DescribedColumn[]> =>
+    (await conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE ${what})`))
+      .getRowsJS()
+      .map(([name, type]) => ({ name: String(name), type: String(type) }));
+
+  /**
+   * An Arrow IPC batch into the table, through a Parquet file native DuckDB reads itself; a batch
+   * with no rows creates the table a Parquet file's batches make (readParquet).
+   */
+  const insertBatch = async (tableName: string, ipcStream: Uint8Array, create: boolean) => {
+    const file = path.join(root, `batch-${++batches}.parquet`);
+    try {
+      const columns = ipcColumns(ipcStream);
+      await writeFile(file, ipcToParquet(ipcStream));
+      const described = await conn.runAndReadAll(
+        `SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)}))`,
+      );
+      const parquetTypes = described.getColumnsJS()[0]?.map(String) ?? [];
+      await conn.run(insertFromParquetSql(tableName, file, columns, parquetTypes, create));
+    } finally {
+      await rm(file, { force: true });
+    }
+  };
+
+  /**
+   * Runs one statement that reads `total` rows, reporting the rows read so far from DuckDB's
+   * query progress (tracked only while it runs: other queries pay nothing for it).
+   */
+  const runReadingRows = async (statement: string, total: number, ctx: RunContext) => {
+    const { onProgress } = ctx;
+    const report = (done: number) =>
+      onProgress?.({ phase: 'reading Parquet', done, total, unit: 'rows' });
+    if (onProgress === undefined) {
+      await conn.run(statement);
+      return;
+    }
+    await conn.run('SET enable_progress_bar = true');
+    let done = 0;
+    const timer = setInterval(() => {
+      const rows = Math.min(total, Number(conn.progress.rows_processed));
+      if (rows <= done) return;
+      done = rows;
+      report(done);
+    }, progressEveryMs);
+    try {
+      const running = conn.run(statement);
+      // Reported once the statement has started: a cancel this prompts interrupts the read.
+      report(0);
+      await running;
+    } finally {
+      clearInterval(timer);
+      await conn.run('SET enable_progress_bar = false');
+    }
+    report(total);
+  };
+
   return {
     async query(q: Sql, opts?: QueryOptions) {
       throwIfAborted(opts?.signal);
@@ -156,19 +226,70 @@ export async function createNativeEngine(opts: NativeEngineOptions = {}): Promis
     },
     async insertArrowIpc(tableName: string, ipcStream: Uint8Array, opts: { create: boolean }) {
       return exclusive(async () => {
-        const file = path.join(root, `batch-${++batches}.parquet`);
         try {
-          const columns = ipcColumns(ipcStream);
-          await writeFile(file, ipcToParquet(ipcStream));
-          const described = await conn.runAndReadAll(
-            `SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)}))`,
-          );
-          const parquetTypes = described.getColumnsJS()[0]?.map(String) ?? [];
-          await conn.run(insertFromParquetSql(tableName, file, columns, parquetTypes, opts.create));
+          await insertBatch(tableName, ipcStream, opts.create);
         } catch (e) {
           throw fail(e);
+        }
+      });
+    },
+    async readParquet(tableName: string, filePath: string, ctx: RunContext = {}) {
+      throwIfAborted(ctx.signal);
+      return exclusive(async () => {
+        const { signal } = ctx;
+        const interrupt = () => conn.interrupt();
+        signal?.addEventListener('abort', interrupt);
+        // Linked, as a registered file is: the user's path never reaches SQL as a glob.
+        const linked = path.join(root, `read-${++reads}.parquet`);
+        let created = false;
+        let reading = false;
+        try {
+          await linkTo(path.resolve(filePath), linked);
+          // The table's columns and types are the ones a batch of the file makes: parquet-wasm's
+          // Arrow schema of it, inserted as an empty batch.
+          const { schema, rows: total } = await parquetSchema(linked);
+          throwIfAborted(signal);
+          await insertBatch(tableName, schema, true);
+          created = true;
+          const tableTypes = (await describe(quoteIdent(tableName))).map((c) => c.type);
+          const fileColumns = await describe(`SELECT * FROM read_parquet(${quoteLiteral(linked)})`);
+          if (tableTypes.length !== fileColumns.length) {
+            throw new Error(
+              `DuckDB reads ${fileColumns.length} columns where parquet-wasm reads ${tableTypes.length}`,
+            );
+          }
+          throwIfAborted(signal);
+          reading = true;
+          await runReadingRows(
+            appendParquetSql(tableName, linked, fileColumns, tableTypes),
+            total,
+            ctx,
+          );
+          // An interrupt that came as the statement started (or ended) is lost: cancel anyway.
+          throwIfAborted(signal);
+        } catch (e) {
+          if (created) {
+            await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(tableName)}`).catch(() => undefined);
+          }
+          // DuckDB's messages name the file as the user does, not by its private link.
+          const named =
+            e instanceof Error && !(e instanceof FaultlineError)
+              ? new Error(e.message.split(linked).join(filePath))
+              : e;
+          const error = fail(named, signal?.aborted === true);
+          // What DuckDB's reader found broken in the file's data (a page, a header) is the
+          // file's fault; any other failure is the engine's, for the caller to read another way.
+          if (
+            error.code === 'engine' &&
+            reading &&
+            /^Invalid( Input)? Error:/.test(error.message)
+          ) {
+            throw new FaultlineError({ code: 'malformed_parquet', message: error.message });
+          }
+          throw error;
         } finally {
-          await rm(file, { force: true });
+          signal?.removeEventListener('abort', interrupt);
+          await rm(linked, { force: true });
         }
       });
     },

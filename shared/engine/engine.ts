@@ -49,7 +49,8 @@ export interface RunContext {
 
 /**
  * The one SQL engine interface of the core. DuckDB-WASM implements it in Node (blocking build)
- * and in a browser worker (async build); both pass engine-contract.ts.
+ * and in a browser worker (async build), native DuckDB in Node (duckdb-native.node.ts); all pass
+ * engine-contract.ts.
  */
 export interface Engine {
   /** Runs SQL with its bound parameters; the result is an Arrow table. */
@@ -64,5 +65,16 @@ export interface Engine {
     ipcStream: Uint8Array,
     opts: { create: boolean },
   ): Promise<void>;
+  /**
+   * Optional: creates `tableName` from the Parquet file on disk at `path` with the engine's own
+   * Parquet reader, for an engine that has one (native DuckDB). Decoding row groups to Arrow and
+   * inserting them (load-binary.ts) costs native DuckDB ~5× its own read_parquet. The table must
+   * be the one insertArrowIpc makes of parquet-wasm's batches of the file (column names, order
+   * and types, values, row order), so a caller may use either. Reports rows read (unit 'rows')
+   * and stops on `ctx.signal`; on failure no table is left. Fails `malformed_parquet` when the
+   * file's data is broken, `engine` when the reader cannot make that table (the caller may then
+   * insert batches). DuckDB-WASM leaves it out: its reader is an extension it would download.
+   */
+  readParquet?(tableName: string, path: string, ctx?: RunContext): Promise<void>;
   close(): Promise<void>;
 }

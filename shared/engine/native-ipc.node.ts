@@ -2,6 +2,9 @@
 // the batch is written as a Parquet file with parquet-wasm, which native DuckDB reads itself. Where
 // Parquet cannot hold an Arrow type as DuckDB-WASM's Arrow scan would type it (seconds and
 // millisecond timestamps, Date64), the column is cast back, so both engines make the same table.
+// A user's Parquet file is read by native DuckDB directly, cast the same way to the table its
+// batches would make.
+import { openAsBlob } from 'node:fs';
 import { DataType, RecordBatchReader, TimeUnit, type Field } from 'apache-arrow';
 import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 import { parquet } from './parquet.node.ts';
@@ -104,4 +107,53 @@ export function insertFromParquetSql(
   return create
     ? `CREATE TABLE ${quoteIdent(tableName)} AS ${from}`
     : `INSERT INTO ${quoteIdent(tableName)} ${from}`;
+}
+
+/**
+ * The Arrow schema parquet-wasm reads a Parquet file as (an IPC stream with no batches), and its
+ * rows, from the footer alone.
+ */
+export async function parquetSchema(
+  filePath: string,
+): Promise<{ schema: Uint8Array; rows: number }> {
+  const file = await parquet().ParquetFile.fromFile(await openAsBlob(filePath));
+  try {
+    const metadata = file.metadata();
+    let rows = 0;
+    for (let i = 0; i < metadata.numRowGroups(); i++) {
+      rows += Number(metadata.rowGroup(i).numRows());
+    }
+    return { schema: file.schema().intoIPCStream(), rows };
+  } finally {
+    file.free();
+  }
+}
+
+/** A column as DuckDB's DESCRIBE gives it: its name and type. */
+export interface DescribedColumn {
+  name: string;
+  type: string;
+}
+
+/**
+ * SQL that appends the Parquet file at `parquetPath` (one the caller did not write) to
+ * `tableName`, whose column types are `tableTypes`: the table made from the file's Arrow schema,
+ * as for a batch. A column DuckDB reads as another type (`fileColumns`: its own reader's types,
+ * e.g. a UUID parquet-wasm reads as bytes, or seconds stored as plain integers by an Arrow writer)
+ * is cast as a batch's column would be. Columns go by position, as INSERT takes them.
+ */
+export function appendParquetSql(
+  tableName: string,
+  parquetPath: string,
+  fileColumns: readonly DescribedColumn[],
+  tableTypes: readonly string[],
+): string {
+  const exprs = fileColumns.map((c, i) =>
+    columnSql({ name: c.name, duckType: tableTypes[i] ?? null }, c.type),
+  );
+  // `*` when nothing is cast: it also keeps columns whose names repeat.
+  const select = exprs.every((e, i) => e === quoteIdent(fileColumns[i]?.name ?? ''))
+    ? '*'
+    : exprs.join(', ');
+  return `INSERT INTO ${quoteIdent(tableName)} SELECT ${select} FROM read_parquet(${quoteLiteral(parquetPath)})`;
 }
