@@ -314,6 +314,22 @@ describe('faultline report refuses', () => {
     expectUntouched(snapshot);
   });
 
+  it('--only with a section it does not know: exit 2 naming the sections', async () => {
+    const run = await cli(
+      'report',
+      '--current',
+      '/nonexistent/c.csv',
+      '--out',
+      path.join(dir, 'r.json'),
+      '--only',
+      'drift,speed',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "faultline: --only must be drift, performance, cohorts, calibration, slices, errors, canary, not 'speed'\n",
+    );
+  });
+
   it('a missing --out or --current, before reading anything', async () => {
     const noOut = await cli('report', '--current', '/nonexistent/c.csv');
     expect(noOut.stderr).toMatch(/^faultline: report: missing --out; usage: faultline report /);

@@ -7,11 +7,16 @@ import { checkedCohortFilter } from '../../shared/analyses/cohort-source.ts';
 import type { WindowUnit } from '../../shared/analyses/windows.ts';
 import type { Engine, Progress } from '../../shared/engine/engine.ts';
 import { FaultlineError } from '../../shared/errors.ts';
-import type { InvestigationSpec, Pin } from '../../shared/investigation/investigation.ts';
+import {
+  INVESTIGATION_SECTIONS,
+  type InvestigationSection,
+  type InvestigationSpec,
+  type Pin,
+} from '../../shared/investigation/investigation.ts';
 import type { ReportInput } from '../../shared/report/report-model.ts';
 import { parseWhere } from '../../shared/sql/parse-where.ts';
 import type { Predicate } from '../../shared/sql/predicate.ts';
-import { openOptions, threshold, windowUnit, withFlag } from '../args.ts';
+import { choiceFlag, openOptions, threshold, windowUnit, withFlag } from '../args.ts';
 import { readFlagFile } from '../flag-file.ts';
 import { sha256File } from '../../shared/workspace/file-hash.node.ts';
 import { readGuardrailsFile } from '../guardrails-file.ts';
@@ -33,6 +38,7 @@ interface ReportValues extends CanaryInputValues {
   notes?: string | undefined;
   title?: string | undefined;
   pin?: string[] | undefined;
+  only?: string | undefined;
 }
 
 /** Everything the flags ask for, checked; no data file opened yet. */
@@ -49,6 +55,8 @@ export interface ReportRequest {
   notes: { file: string; text: string } | null;
   title: string | undefined;
   pins: Pin[];
+  /** --only: the analyses to run (all when not given). */
+  sections: InvestigationSection[] | undefined;
 }
 
 const usageError = (what: string) =>
@@ -103,7 +111,17 @@ export function reportRequest(values: ReportValues, positionals: readonly string
         : { file: values.notes, text: readFlagFile('--notes', values.notes, 'a text file') },
     title: values.title,
     pins,
+    sections: values.only === undefined ? undefined : sectionList(values.only),
   };
+}
+
+/** `--only drift,performance`: investigation sections, each checked. */
+function sectionList(text: string): InvestigationSection[] {
+  const pieces = text.split(',').map((p) => p.trim());
+  return pieces.flatMap((piece) => {
+    const section = choiceFlag('--only', piece, INVESTIGATION_SECTIONS);
+    return section === undefined ? [] : [section];
+  });
 }
 
 /** The paths the user named as inputs (data, guardrails, notes), as given. */
@@ -173,6 +191,7 @@ export async function openReportInputs(
     ...(request.threshold !== undefined ? { threshold: request.threshold } : {}),
     ...(request.guardrails ? { guardrails: request.guardrails.value } : {}),
     pinned: request.pins,
+    ...(request.sections !== undefined ? { sections: request.sections } : {}),
   };
   return { spec, datasets };
 }

@@ -25,7 +25,7 @@ import {
 export const reportUsage = `faultline report --reference R --current C --out FILE.html|.md|.json
                 [--baseline B --canary C2 | --log L [--model COL] --baseline-version X --canary-version Y]
                 [--where "PREDICATES"] [--window day|week|month] [--threshold T] [--guardrails FILE]
-                [--pin "PREDICATES"] [--notes FILE] [--title TEXT] [--json]
+                [--pin "PREDICATES"] [--notes FILE] [--title TEXT] [--only SECTIONS] [--json]
                 [--label COL] [--score COL] [--prediction COL] [--time COL] [--id COL]
                 [--positive VALUE] [--task binary|multiclass|regression]
                 [--kind COL=numeric|categorical|datetime|text] [--delimiter C]
@@ -39,7 +39,9 @@ export const reportUsage = `faultline report --reference R --current C --out FIL
   The format comes from --out's extension: .html (one self-contained file, charts inline),
   .md (with its charts as .svg files in NAME-files/ beside it) or .json (every number, unrounded).
   Never overwrites an input; writes all files or none. Prints the written paths (--json: {written,
-  summary}). --window picks the timeline's windows (default: from the log's time span).`;
+  summary}). --window picks the timeline's windows (default: from the log's time span).
+  --only drift,performance runs only those analyses (of drift, performance, cohorts, calibration,
+  slices, errors, canary): a quick gate for every deploy; the rest are listed as not asked for.`;
 
 const reportOptions = {
   ...roleOptions,
@@ -57,6 +59,7 @@ const reportOptions = {
   notes: { type: 'string' },
   title: { type: 'string' },
   pin: { type: 'string', multiple: true },
+  only: { type: 'string' },
 } as const;
 
 /** The files one report is: the document, and for Markdown its charts in `NAME-files/`. */
@@ -110,6 +113,7 @@ function parameters(request: ReportRequest, values: Parameters<typeof schemaOver
       ? (JSON.parse(JSON.stringify(request.guardrails.value)) as JsonValue)
       : null,
     pins: request.pins.map((p) => p.name),
+    only: request.sections ?? null,
     overrides: JSON.parse(JSON.stringify(overrides)) as JsonValue,
   } satisfies Record<string, JsonValue>;
 }

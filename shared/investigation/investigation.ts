@@ -52,6 +52,11 @@ export interface InvestigationSpec {
   pinned?: Pin[];
   /** How many of the most confident errors illustrate the report (default 20). */
   errorRows?: number;
+  /**
+   * Only these analyses (default: all): a quick gate on every deploy may want drift and
+   * performance alone. The others are listed as skipped, not asked for.
+   */
+  sections?: readonly InvestigationSection[];
 }
 
 /** A pinned slice or cohort with its own performance (against the same rows of the reference). */
@@ -64,9 +69,24 @@ export interface PinnedResult {
 
 /** An analysis the investigation could not run, and why in words. */
 export interface SkippedSection {
-  section: 'drift' | 'performance' | 'cohorts' | 'calibration' | 'slices' | 'errors' | 'canary';
+  section: InvestigationSection;
   reason: string;
 }
+
+/** The analyses of an investigation, in the order it runs them. */
+export const INVESTIGATION_SECTIONS = [
+  'drift',
+  'performance',
+  'cohorts',
+  'calibration',
+  'slices',
+  'errors',
+  'canary',
+] as const;
+export type InvestigationSection = (typeof INVESTIGATION_SECTIONS)[number];
+
+/** The reason a section left out by InvestigationSpec.sections is skipped. */
+export const NOT_ASKED = 'not asked for';
 
 /** Every analysis's result for one spec; null where skipped (the reason is in `skipped`). */
 export interface Investigation {

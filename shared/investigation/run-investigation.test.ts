@@ -175,6 +175,28 @@ describe('runInvestigation: what it skips, and why', () => {
     ]);
   });
 
+  it('runs only the sections asked for, the rest skipped as not asked, with fewer steps', async () => {
+    const texts: string[] = [];
+    const steps: string[] = [];
+    const r = await runInvestigation(
+      watched((t) => texts.push(t)),
+      { reference, current, sections: ['drift', 'performance'] },
+      { onProgress: (p) => steps.push(p.phase) },
+    );
+    expect(r.drift?.columns.length).toBeGreaterThan(0);
+    expect(r.performance).not.toBeNull();
+    expect([r.cohorts, r.calibration, r.slices, r.errors]).toEqual([[], null, null, null]);
+    expect(r.skipped).toEqual(
+      ['cohorts', 'calibration', 'slices', 'errors'].map((section) => ({
+        section,
+        reason: 'not asked for',
+      })),
+    );
+    expect(steps).toEqual(['drift', 'performance', 'done']);
+    // Nothing of the others ran: no slice lattice, no calibration bins.
+    expect(texts.some((t) => t.includes('faultline_slices'))).toBe(false);
+  });
+
   it('measures each pin as performance does with the pin as the filter', async () => {
     const pin: Pin = {
       kind: 'cohort',

@@ -20,19 +20,21 @@ import type { Engine, RunContext } from '../engine/engine.ts';
 import { FaultlineError, type FaultlineErrorCode } from '../errors.ts';
 import { worstCohorts } from './investigation-cohorts.ts';
 import { investigationCanarySpec } from './investigation-canary.ts';
-import type {
-  Investigation,
-  InvestigationSpec,
-  Pin,
-  PinnedResult,
-  SkippedSection,
+import {
+  NOT_ASKED,
+  type Investigation,
+  type InvestigationSection,
+  type InvestigationSpec,
+  type Pin,
+  type PinnedResult,
+  type SkippedSection,
 } from './investigation.ts';
 
 /** How many of the most confident errors illustrate the report, unless the spec says. */
 export const DEFAULT_ERROR_ROWS = 20;
 
 /** The steps' phases, in the order they run. */
-export type InvestigationPhase = SkippedSection['section'] | 'pinned';
+export type InvestigationPhase = InvestigationSection | 'pinned';
 
 /** Errors that stop the investigation instead of skipping one analysis: the user's or the engine's. */
 const STOPPING: ReadonlySet<FaultlineErrorCode> = new Set(['cancelled', 'engine', 'out_of_memory']);
@@ -46,12 +48,20 @@ export function skipReason(e: unknown): string | null {
   return e.message;
 }
 
-/** Runs `analysis`; an input it cannot take gives null and the reason in `skipped`. */
+/**
+ * Runs `analysis`; an input it cannot take gives null and the reason in `skipped`, as does a
+ * section the spec did not ask for (`wanted` false).
+ */
 async function attempt<T>(
   section: SkippedSection['section'],
   skipped: SkippedSection[],
   analysis: () => Promise<T>,
+  wanted = true,
 ): Promise<T | null> {
+  if (!wanted) {
+    skipped.push({ section, reason: NOT_ASKED });
+    return null;
+  }
   try {
     return await analysis();
   } catch (e) {
@@ -105,21 +115,25 @@ export async function runInvestigation(
   ctx: RunContext = {},
 ): Promise<Investigation> {
   const { reference, current } = spec;
+  const asked = (section: InvestigationSection) =>
+    spec.sections === undefined || spec.sections.includes(section);
   const where = spec.where ?? [];
   const window = spec.window ?? 'auto';
   const threshold = spec.threshold !== undefined ? { threshold: spec.threshold } : {};
   // Each analysis reports its own steps in its own terms: only the investigation's are passed on.
   const inner: RunContext = ctx.signal ? { signal: ctx.signal } : {};
-  const phases: InvestigationPhase[] = [
-    'drift',
-    'performance',
-    'cohorts',
-    ...(spec.pinned && spec.pinned.length > 0 ? (['pinned'] as const) : []),
-    'calibration',
-    'slices',
-    'errors',
-    ...(spec.canary ? (['canary'] as const) : []),
-  ];
+  const phases: InvestigationPhase[] = (
+    [
+      'drift',
+      'performance',
+      'cohorts',
+      ...(spec.pinned && spec.pinned.length > 0 ? (['pinned'] as const) : []),
+      'calibration',
+      'slices',
+      'errors',
+      ...(spec.canary ? (['canary'] as const) : []),
+    ] as const
+  ).filter((phase) => phase === 'pinned' || asked(phase));
   let done = 0;
   const step = (phase: InvestigationPhase | 'done') => {
     throwIfAborted(ctx.signal);
@@ -129,32 +143,46 @@ export async function runInvestigation(
   const skipped: SkippedSection[] = [];
   const performanceOptions: PerformanceSpecOptions = { where, window, ...threshold };
 
-  step('drift');
-  const drift = await attempt('drift', skipped, async () => {
-    if (reference === null) {
-      throw new FaultlineError({
-        code: 'bad_argument',
-        message: 'drift: no reference to compare the current data with',
+  const stepIf = (phase: InvestigationPhase) => {
+    if (phases.includes(phase)) step(phase);
+  };
+  stepIf('drift');
+  const drift = await attempt(
+    'drift',
+    skipped,
+    async () => {
+      if (reference === null) {
+        throw new FaultlineError({
+          code: 'bad_argument',
+          message: 'drift: no reference to compare the current data with',
+        });
+      }
+      const driftSpec = driftSpecFromSchemas(reference, current, {
+        impact: true,
+        where,
+        window,
+        ...threshold,
       });
-    }
-    const driftSpec = driftSpecFromSchemas(reference, current, {
-      impact: true,
-      where,
-      window,
-      ...threshold,
-    });
-    return runDrift(engine, driftSpec, inner);
-  });
-
-  step('performance');
-  const performance = await attempt('performance', skipped, () =>
-    runPerformanceOfTask(engine, current, reference, performanceOptions, inner),
+      return runDrift(engine, driftSpec, inner);
+    },
+    asked('drift'),
   );
 
-  step('cohorts');
+  stepIf('performance');
+  const performance = await attempt(
+    'performance',
+    skipped,
+    () => runPerformanceOfTask(engine, current, reference, performanceOptions, inner),
+    asked('performance'),
+  );
+
+  stepIf('cohorts');
   const cohorts =
-    (await attempt('cohorts', skipped, () =>
-      worstCohorts(engine, current, { reference, options: performanceOptions }, inner),
+    (await attempt(
+      'cohorts',
+      skipped,
+      () => worstCohorts(engine, current, { reference, options: performanceOptions }, inner),
+      asked('cohorts'),
     )) ?? [];
 
   const pinned: PinnedResult[] = [];
@@ -166,29 +194,41 @@ export async function runInvestigation(
     }
   }
 
-  step('calibration');
-  const calibration = await attempt('calibration', skipped, () =>
-    runCalibration(engine, calibrationSpecFromSchemas(current, reference, { where }), inner),
+  stepIf('calibration');
+  const calibration = await attempt(
+    'calibration',
+    skipped,
+    () => runCalibration(engine, calibrationSpecFromSchemas(current, reference, { where }), inner),
+    asked('calibration'),
   );
 
-  step('slices');
-  const slices = await attempt('slices', skipped, () =>
-    runSlices(engine, slicesSpecFromSchemas(current, reference, { where, ...threshold }), inner),
+  stepIf('slices');
+  const slices = await attempt(
+    'slices',
+    skipped,
+    () =>
+      runSlices(engine, slicesSpecFromSchemas(current, reference, { where, ...threshold }), inner),
+    asked('slices'),
   );
 
-  step('errors');
-  const errors = await attempt('errors', skipped, () =>
-    runErrorsPage(
-      engine,
-      // The default sort: the most confident errors first (regression: the largest errors).
-      errorsSpecFromSchemas(current, reference, { where, ...threshold }),
-      { offset: 0, limit: spec.errorRows ?? DEFAULT_ERROR_ROWS },
-      inner,
-    ),
+  stepIf('errors');
+  const errors = await attempt(
+    'errors',
+    skipped,
+    () =>
+      runErrorsPage(
+        engine,
+        // The default sort: the most confident errors first (regression: the largest errors).
+        errorsSpecFromSchemas(current, reference, { where, ...threshold }),
+        { offset: 0, limit: spec.errorRows ?? DEFAULT_ERROR_ROWS },
+        inner,
+      ),
+    asked('errors'),
   );
 
   let canary: CanaryResult | null = null;
-  if (spec.canary) {
+  if (spec.canary && !asked('canary')) skipped.push({ section: 'canary', reason: NOT_ASKED });
+  else if (spec.canary) {
     step('canary');
     const model = spec.canary;
     // No window: the verdict per window is the Canary view's (a day per window of every segment's
