@@ -13,7 +13,8 @@ const BIN = here('../../bin/faultline.js');
 const RSS_HOOK = pathToFileURL(here('../child-rss.js')).href;
 const BUILD_CLI = here('../../scripts/build-cli.js');
 
-export const CLI_CASE = 'cli: drift + performance, two whole processes';
+export const CLI_ONE_PROCESS = 'cli: report --only drift,performance, one process';
+export const CLI_TWO_PROCESSES = 'cli: drift, then performance, two processes';
 
 /**
  * The issue's yardstick, on these machines, for the same drift and classification numbers on
@@ -21,6 +22,9 @@ export const CLI_CASE = 'cli: drift + performance, two whole processes';
  * drift preset, NannyML.
  */
 const OTHERS_S = { pandas_scipy_sklearn_script: 15, evidently_drift_preset: 63, nannyml: 42 };
+
+/** A CLI run that failed: its first line on stderr says why (e.g. the logs do not fit). */
+class CliFailed extends Error {}
 
 /** One CLI run, whole process (start-up, loading both logs, the analysis, JSON out). */
 function runCli(args: string[]): { ms: number; peakRssMb: number } {
@@ -40,7 +44,8 @@ function runCli(args: string[]): { ms: number; peakRssMb: number } {
     const ms = performance.now() - t0;
     // drift exits 1 on a significant drift with --fail-on-drift only; anything else is a failure.
     if (run.status !== 0) {
-      throw new Error(`faultline ${args.join(' ')}: exit ${run.status}\n${run.stderr}`);
+      const why = run.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit ${run.status}`;
+      throw new CliFailed(`faultline ${args[0]} failed: ${why}`);
     }
     return { ms, peakRssMb: Math.round(Number(readFileSync(rssFile, 'utf8')) / 2 ** 20) };
   } finally {
@@ -48,10 +53,18 @@ function runCli(args: string[]): { ms: number; peakRssMb: number } {
   }
 }
 
+/** Against the script, at the issue's size only. */
+function comparison(rows: number, ms: number): Record<string, unknown> {
+  if (rows !== 1_000_000) return {};
+  const times = OTHERS_S.pandas_scipy_sklearn_script / (ms / 1000);
+  return { others_s: OTHERS_S, times_faster_than_script: Math.round(times * 10) / 10 };
+}
+
 /**
- * `faultline drift` then `faultline performance` on the paired logs (paired-logs.ts: N reference
- * and N current rows), each a fresh process on the results' engine, timed whole; quoted against
- * the drift group's floor when it ran, and against the issue's other tools.
+ * On the paired logs (paired-logs.ts: N reference and N current rows), each a fresh process on
+ * the results' engine, timed whole: `faultline report --only drift,performance` (one process
+ * start, both logs loaded once), and `faultline drift` then `faultline performance` (two).
+ * Quoted against the drift group's floor when it ran, and against the issue's other tools.
  */
 export async function benchCli(
   rows: number,
@@ -62,7 +75,18 @@ export async function benchCli(
   const reference = parquetInput(ensureData(2 * rows, dataRoot, 'parquet'), 'training');
   const current = parquetInput(ensureData(rows, dataRoot, 'both'), 'production');
   const engine = ['--engine', results.engineKind];
-  const drift = ['drift', '--reference', reference, '--current', current, '--json', ...engine];
+  const sides = ['--reference', reference, '--current', current];
+  const out = mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-report-'));
+  const report = [
+    'report',
+    ...sides,
+    '--only',
+    'drift,performance',
+    '--out',
+    path.join(out, 'r.json'),
+    ...engine,
+  ];
+  const drift = ['drift', ...sides, '--json', ...engine];
   const performanceArgs = [
     'performance',
     '--log',
@@ -75,29 +99,46 @@ export async function benchCli(
   // As after `npm install`: the bundled CLI, current with the sources.
   const build = spawnSync(process.execPath, [BUILD_CLI], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`bench: the CLI bundle did not build\n${build.stderr}`);
-  const driftRuns: number[] = [];
-  const performanceRuns: number[] = [];
-  let peak = 0;
-  for (let r = 0; r < runs; r++) {
-    const d = runCli(drift);
-    const p = runCli(performanceArgs);
-    driftRuns.push(d.ms);
-    performanceRuns.push(p.ms);
-    peak = Math.max(peak, d.peakRssMb, p.peakRssMb);
+  const floor = pairFloor('drift');
+  const details = { rows_per_side: rows };
+  try {
+    const one = timeRuns(runs, () => [runCli(report)]);
+    results.add(CLI_ONE_PROCESS, 2 * rows, one.ms, floor, {
+      ...details,
+      child_peak_rss_mb: one.peakRssMb,
+      ...comparison(rows, median(one.ms)),
+    });
+  } catch (e) {
+    if (!(e instanceof CliFailed)) throw e;
+    results.skip(CLI_ONE_PROCESS, 2 * rows, e.message, details);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
-  const total = driftRuns.map((d, i) => d + (performanceRuns[i] ?? 0));
-  const seconds = median(total) / 1000;
-  results.add(CLI_CASE, 2 * rows, total, pairFloor('drift'), {
-    rows_per_side: rows,
-    drift_median_ms: Math.round(median(driftRuns)),
-    performance_median_ms: Math.round(median(performanceRuns)),
-    child_peak_rss_mb: peak,
-    ...(rows === 1_000_000
-      ? {
-          others_s: OTHERS_S,
-          times_faster_than_script:
-            Math.round((OTHERS_S.pandas_scipy_sklearn_script / seconds) * 10) / 10,
-        }
-      : {}),
-  });
+  try {
+    const two = timeRuns(runs, () => [runCli(drift), runCli(performanceArgs)]);
+    results.add(CLI_TWO_PROCESSES, 2 * rows, two.ms, floor, {
+      ...details,
+      drift_median_ms: Math.round(median(two.parts.map((p) => p[0] ?? 0))),
+      performance_median_ms: Math.round(median(two.parts.map((p) => p[1] ?? 0))),
+      child_peak_rss_mb: two.peakRssMb,
+      ...comparison(rows, median(two.ms)),
+    });
+  } catch (e) {
+    if (!(e instanceof CliFailed)) throw e;
+    results.skip(CLI_TWO_PROCESSES, 2 * rows, e.message, details);
+  }
+}
+
+/** `runs` runs of a sequence of processes: each run's total, its parts, the peak RSS of any. */
+function timeRuns(runs: number, sequence: () => { ms: number; peakRssMb: number }[]) {
+  const ms: number[] = [];
+  const parts: number[][] = [];
+  let peakRssMb = 0;
+  for (let r = 0; r < runs; r++) {
+    const each = sequence();
+    parts.push(each.map((x) => x.ms));
+    ms.push(each.reduce((s, x) => s + x.ms, 0));
+    peakRssMb = Math.max(peakRssMb, ...each.map((x) => x.peakRssMb));
+  }
+  return { ms, parts, peakRssMb };
 }
