@@ -39,6 +39,10 @@ export function useCachedAnalysis<M extends CachedMethod>(
     void calls[method](r).then(() => setEndedKey(requestKey(r)));
   };
   const missing = request !== null && entry === undefined;
+  // While shown, the request is wanted: a new cohort filter does not cancel it as obsolete.
+  useEffect(() => {
+    if (request !== null) return session.want(method, request);
+  }, [key]);
   useEffect(() => {
     if (request !== null && missing) run(request);
     // `key` stands for the request: the same key is the same request.

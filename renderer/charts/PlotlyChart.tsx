@@ -2,6 +2,7 @@ import type { Data, Layout, PlotlyHTMLElement } from 'plotly.js-dist-min';
 import type PlotlyApi from 'plotly.js-dist-min';
 import { useEffect, useRef, useState } from 'react';
 import { chartHeight } from './chart-figure.ts';
+import { queueDraw } from './draw-queue.ts';
 import { plotlyConfig } from './plotly-config.ts';
 import './plotly-chart.css';
 
@@ -45,8 +46,9 @@ type PlotlyState = Plotly | 'loading' | 'failed';
 
 /**
  * One Plotly chart: redrawn with Plotly.react when data or layout change (pass memoised values),
- * resized with its container, purged on unmount. A quiet placeholder of its height stands in
- * while Plotly loads.
+ * in a task of its own (draw-queue.ts), resized with its container, purged on unmount. A quiet
+ * placeholder of its height stands in while Plotly loads; the plot carries `data-drawing` while
+ * a draw is queued or running.
  */
 export function PlotlyChart({ data, layout, ariaLabel, onPointClick }: PlotlyChartProps) {
   const [plotly, setPlotly] = useState<PlotlyState>(loaded ?? 'loading');
@@ -89,15 +91,21 @@ export function PlotlyChart({ data, layout, ariaLabel, onPointClick }: PlotlyCha
     const div = plotRef.current;
     if (typeof plotly === 'string' || div === null) return;
     let current = true;
-    plotly.react(div, data, layout, plotlyConfig).then(
-      (graph) => {
-        // A purge (unmount, or StrictMode's rehearsal) drops the listeners; bind after each draw.
-        if (current) listenForClicks(graph, (point) => onPointClickRef.current?.(point));
-      },
-      () => current && setPlotly('failed'),
-    );
+    div.dataset.drawing = 'true';
+    const dropDraw = queueDraw(() => {
+      plotly.react(div, data, layout, plotlyConfig).then(
+        (graph) => {
+          if (!current) return;
+          delete div.dataset.drawing;
+          // A purge (unmount, or StrictMode's rehearsal) drops the listeners; bind after each draw.
+          listenForClicks(graph, (point) => onPointClickRef.current?.(point));
+        },
+        () => current && setPlotly('failed'),
+      );
+    });
     return () => {
       current = false;
+      dropDraw();
     };
   }, [plotly, data, layout]);
 

@@ -1,9 +1,12 @@
+import type { QueryCacheStats } from '../../shared/engine/query-cache.ts';
 import type { FileRef } from '../../shared/ipc/contract.ts';
 import type { ColumnRole } from '../../shared/schema/column-role.ts';
 import type { SchemaOverrides } from '../../shared/schema/dataset-schema.ts';
 import type { DatasetSide } from '../store/datasets-slice.ts';
 import type { ErrorsSession } from './errors-session.ts';
+import type { CachedMethod } from './session.ts';
 import type {
+  ArgsOf,
   CalibrationRequest,
   CanaryRequest,
   DriftRequest,
@@ -72,4 +75,12 @@ export interface Session extends ErrorsSession {
   fixture(request: FixtureRequest): Promise<FixtureReply | null>;
   /** Closes a dataset and drops its table. */
   close(datasetId: string): Promise<void>;
+  /**
+   * Marks a cached analysis's request as one a shown view waits for, until the returned release
+   * is called. When the cohort filter changes, every running request no shown view waits for
+   * (one computed for the old filter, for a view no longer shown) is cancelled: it is obsolete.
+   */
+  want<M extends CachedMethod>(method: M, request: ArgsOf<M>): () => void;
+  /** What the worker's query cache has done so far (no job); null when it has none. */
+  queryCacheStats(): Promise<QueryCacheStats | null>;
 }

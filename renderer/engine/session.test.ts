@@ -29,6 +29,8 @@ import { slicesRequestOf } from '../views/slices/slices-request.ts';
 import type { CanaryResult } from '../../shared/analyses/canary/canary-result.ts';
 import { canaryRequestOf } from '../views/canary/canary-request.ts';
 import { performanceSides } from '../views/performance/performance-sides.ts';
+import { investigateRequestOf } from '../views/findings/findings-request.ts';
+import type { InvestigationReply } from './worker-protocol.ts';
 
 // The session against the real worker code: host and client over a MessageChannel, the core on
 // the Node engine (the browser engine differs only in how it reads a File; e2e covers that).
@@ -467,6 +469,73 @@ describe('session', () => {
       expect(result?.slices.every((s) => s.reference !== undefined)).toBe(true);
       expect(result?.reference_mean_error).toBeGreaterThan(0);
       expect(request.window).toBeNull();
+    });
+  });
+
+  describe('a new cohort filter', () => {
+    const eu = [{ column: 'region', op: '=' as const, value: 'EU' }];
+    const apac = [{ column: 'region', op: '=' as const, value: 'APAC' }];
+    async function opened() {
+      const { store, session } = setup();
+      await session.open('reference', [picked('training.parquet')]);
+      await session.open('current', [picked('production.parquet')]);
+      return { store, session };
+    }
+    const jobsLabelled = (store: AppStore, start: string) =>
+      jobList(store).filter((j) => j.label.startsWith(start));
+
+    it('cancels what no shown view waits for, and keeps what one does', async () => {
+      const { store, session } = await opened();
+      const slices = slicesRequestOf(store.getState());
+      const drift = driftRequestOf(store.getState(), 'auto');
+      if (slices === null || drift === null) throw new Error('both sides should be open');
+      // The Drift view is shown (it waits for its request); the Slices view was left.
+      const release = session.want('drift', drift);
+      const searching = session.slices(slices);
+      const measuring = session.drift(drift);
+      store.getState().setCohort(eu);
+      await Promise.all([searching, measuring]);
+      release();
+      expect(jobsLabelled(store, 'Measuring weak slices').map((j) => j.state)).toEqual([
+        'cancelled',
+      ]);
+      expect(store.getState().viewResults[SLICES_VIEW]).toBeUndefined();
+      expect(jobsLabelled(store, 'Measuring drift').map((j) => j.state)).toEqual(['done']);
+      expect(store.getState().viewResults[DRIFT_VIEW]?.[JSON.stringify(drift)]).toBeDefined();
+    });
+
+    it('cancels an investigation left running, and a newer one replaces an older', async () => {
+      const { store, session } = await opened();
+      const request = investigateRequestOf(store.getState());
+      if (request === null) throw new Error('a log should be open');
+      const left = session.investigate(request);
+      store.getState().setCohort(eu);
+      await left;
+      const older = session.investigate({ ...request, where: eu });
+      const newer = session.investigate({ ...request, where: apac });
+      await Promise.all([older, newer]);
+      expect(jobsLabelled(store, 'Measuring every analysis').map((j) => j.state)).toEqual([
+        'cancelled',
+        'cancelled',
+        'done',
+      ]);
+      const kept = Object.values(store.getState().viewResults.findings ?? {}).map(
+        (e) => e.result as InvestigationReply,
+      );
+      expect(kept).toHaveLength(1);
+      expect(kept[0]?.investigation.drift?.where).toEqual(apac);
+    });
+
+    it('a second view asking for a running request settles with its result, not before', async () => {
+      const { store, session } = await opened();
+      const request = performanceRequestOf(store.getState());
+      if (request === null) throw new Error('a log should be open');
+      void session.performance(request);
+      await session.performance(request);
+      expect(
+        store.getState().viewResults[PERFORMANCE_VIEW]?.[JSON.stringify(request)],
+      ).toBeDefined();
+      expect(jobsLabelled(store, 'Measuring performance')).toHaveLength(1);
     });
   });
 

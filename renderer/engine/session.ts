@@ -50,6 +50,8 @@ export const cacheViewOf: Record<CachedMethod, string> = {
 /** A request's cache key: the same request always gives the same text. */
 export const requestKey = (request: unknown): string => JSON.stringify(request);
 
+const wantedKey = (method: CachedMethod, key: string) => `${method} ${key}`;
+
 /** Bytes per `file:read-range` call when a desktop file is handed to the worker. */
 const grantChunk = 16 * 1024 * 1024;
 
@@ -93,10 +95,21 @@ export function createSession(
   client: WorkerClient = createWorkerClient(startAnalysisWorker()),
 ): Session {
   const controllers = new Map<string, AbortController>();
+  /** How many shown views wait for each cached analysis's request (wantedKey). */
+  const wanted = new Map<string, number>();
+  /** Each cached analysis's check: cancel its running request if no shown view waits for it. */
+  const dropUnwanted: (() => void)[] = [];
+  let cohort = store.getState().cohort;
 
   store.subscribe((state) => {
     for (const [jobId, controller] of controllers) {
       if (state.jobs[jobId]?.state === 'cancelled') controller.abort();
+    }
+    // A new filter makes every request computed for the old one obsolete, but for those a shown
+    // view still waits for: its own next request cancels it, or the filter left it unchanged.
+    if (state.cohort !== cohort) {
+      cohort = state.cohort;
+      for (const drop of dropUnwanted) drop();
     }
   });
 
@@ -186,15 +199,31 @@ export function createSession(
     tablesOf: (request: ArgsOf<M>) => string[],
   ): (request: ArgsOf<M>) => Promise<void> {
     const view = cacheViewOf[method];
-    let running: { key: string; jobId: string } | null = null;
+    let running: { key: string; jobId: string; done: Promise<unknown> } | null = null;
+    dropUnwanted.push(() => {
+      if (running !== null && !wanted.has(wantedKey(method, running.key))) {
+        store.getState().cancelJob(running.jobId);
+      }
+    });
     return async (request) => {
       const key = requestKey(request);
       if (store.getState().viewResults[view]?.[key] !== undefined) return;
-      if (running?.key === key) return;
+      // Asked again while it runs (a second view of the same analysis): settle when it does.
+      if (running?.key === key) {
+        await running.done;
+        return;
+      }
       if (running !== null) store.getState().cancelJob(running.jobId);
       const label =
         request.where.length > 0 ? `Measuring ${what} within the cohort` : `Measuring ${what}`;
-      await runJob(
+      const job: { key: string; jobId: string; done: Promise<unknown> } = {
+        key,
+        jobId: '',
+        done: Promise.resolve(),
+      };
+      running = job;
+      // runJob calls onStart synchronously, so the job's id is known once it returns.
+      job.done = runJob(
         label,
         async (opts) => {
           const result = await client.call(method, request, opts);
@@ -208,10 +237,11 @@ export function createSession(
           store.getState().setViewResult(view, key, result, ids);
         },
         (jobId) => {
-          running = { key, jobId };
+          job.jobId = jobId;
         },
       );
-      if (running?.key === key) running = null;
+      await job.done;
+      if (running === job) running = null;
     };
   }
 
@@ -286,5 +316,18 @@ export function createSession(
         await client.call('drop', { table: dataset.loaded.table }, opts);
       });
     },
+    want(method, request) {
+      const key = wantedKey(method, requestKey(request));
+      wanted.set(key, (wanted.get(key) ?? 0) + 1);
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        const left = (wanted.get(key) ?? 1) - 1;
+        if (left > 0) wanted.set(key, left);
+        else wanted.delete(key);
+      };
+    },
+    queryCacheStats: () => client.call('queryCacheStats', null),
   };
 }

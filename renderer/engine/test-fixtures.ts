@@ -21,6 +21,8 @@ export function fakeSession(overrides: Partial<Session> = {}): Session {
     errorDetail: async () => ({ value: null, error: null }),
     cachedErrorDetail: () => undefined,
     close: async () => undefined,
+    want: () => () => undefined,
+    queryCacheStats: async () => null,
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ import { runSlices } from '../../shared/analyses/slices/run-slices.ts';
 import { slicesSpecFromSchemas } from '../../shared/analyses/slices/slices-spec.ts';
 import { throwIfAborted } from '../../shared/engine/abort.ts';
 import type { Engine, RunContext } from '../../shared/engine/engine.ts';
+import type { CachingEngine } from '../../shared/engine/query-cache.ts';
 import {
   dropTable,
   loadDataset,
@@ -77,10 +78,14 @@ async function hashedSource(
 }
 
 /**
- * The worker's methods over one engine. Each loaded table keeps its summary and sparkline bins,
- * so a role or kind correction is answered without scanning the data again.
+ * The worker's methods over one engine (with its query cache's counts when it is a
+ * CachingEngine). Each loaded table keeps its summary and sparkline bins, so a role or kind
+ * correction is answered without scanning the data again.
  */
-export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImplementations {
+export function workerMethods(
+  engine: Engine | CachingEngine,
+  codecs: Codecs,
+): WorkerMethodImplementations {
   const tables = new Map<string, OpenTable>();
   let tableCount = 0;
 
@@ -251,6 +256,9 @@ export function workerMethods(engine: Engine, codecs: Codecs): WorkerMethodImple
       tables.delete(name);
       await dropTable(engine, name);
       return null;
+    },
+    async queryCacheStats() {
+      return 'stats' in engine ? engine.stats() : null;
     },
   };
 }

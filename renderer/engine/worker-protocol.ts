@@ -12,6 +12,7 @@ import type { SlicesResult } from '../../shared/analyses/slices/slices-result.ts
 import type { WindowUnit } from '../../shared/analyses/windows.ts';
 import type { Progress } from '../../shared/engine/engine.ts';
 import type { LoadedDataset } from '../../shared/engine/load-dataset.ts';
+import type { QueryCacheStats } from '../../shared/engine/query-cache.ts';
 import type { FaultlineErrorData } from '../../shared/errors.ts';
 import type { FixtureSelection } from '../../shared/fixtures/extract.ts';
 import type { FixtureManifest } from '../../shared/fixtures/manifest.ts';
@@ -234,6 +235,8 @@ export interface WorkerMethods {
   errorDetail(args: ErrorDetailRequest): ErrorDetail;
   /** Drops a table and forgets it. */
   drop(args: { table: string }): null;
+  /** What the engine's query cache has done (shared/engine/query-cache.ts); null without one. */
+  queryCacheStats(args: null): QueryCacheStats | null;
 }
 
 export type MethodName = keyof WorkerMethods;

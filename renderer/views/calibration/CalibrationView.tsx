@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useApp, useAppState } from '../../app/AppContext.ts';
 import { CohortNote } from '../../app/CohortNote.tsx';
+import { resultCohort } from '../../app/result-cohort.ts';
 import { withCohort } from '../cohorts/cohort-filter.ts';
 import { AnalysisStatus } from '../performance/AnalysisStatus.tsx';
 import { BinsTable } from './BinsTable.tsx';
@@ -67,7 +68,10 @@ export function CalibrationView() {
         : `${result.bin_count} equal-mass bins (each side and cohort at its own quantiles)`;
 
   return (
-    <div className="performance-view calibration-view">
+    <div
+      className="performance-view calibration-view"
+      data-result-cohort={resultCohort(request?.where ?? [], result !== undefined)}
+    >
       <CalibrationControls sides={sides} by={request?.by[0] ?? null} />
       <CohortNote bothSides={sides.reference !== null} />
       {sides.referenceLeftOut !== null && <p className="muted">{sides.referenceLeftOut}</p>}

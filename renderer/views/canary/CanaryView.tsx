@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { TestedMetric } from '../../../shared/analyses/canary/canary-result.ts';
 import { AnalysisPending } from '../../app/AnalysisPending.tsx';
 import { useApp, useAppState } from '../../app/AppContext.ts';
+import { resultCohort } from '../../app/result-cohort.ts';
 import { describePredicates } from '../../format/predicates.ts';
 import { formatNumber } from '../../format/numbers.ts';
 import { CanaryChecksTable } from './CanaryChecksTable.tsx';
@@ -73,7 +74,10 @@ export function CanaryView() {
   const metricCheck = groups[0]?.lines.find((l) => l.check.metric === metric)?.check;
 
   return (
-    <div className="performance-view canary-view">
+    <div
+      className="performance-view canary-view"
+      data-result-cohort={resultCohort(where, result !== undefined)}
+    >
       <CanaryControls sides={sides} />
       {where.length > 0 && (
         <p className="cohort-note">

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useApp, useAppState } from '../../app/AppContext.ts';
 import { CohortNote } from '../../app/CohortNote.tsx';
+import { resultCohort } from '../../app/result-cohort.ts';
 import { PerformanceControls } from '../performance/PerformanceControls.tsx';
 import { PerformanceStatus } from '../performance/PerformanceStatus.tsx';
 import { metricLabel, metricOf, performanceTask } from '../performance/performance-metrics.ts';
@@ -79,7 +80,10 @@ export function CohortsView() {
         : `${metricLabel(task, table.primaryMetric)} worse since`;
 
   return (
-    <div className="performance-view">
+    <div
+      className="performance-view"
+      data-result-cohort={resultCohort(request?.where ?? [], table !== undefined)}
+    >
       <PerformanceControls sides={sides} by={request?.by ?? []} />
       <CohortNote bothSides={sides.reference !== null} />
       <PerformanceStatus state={state} />

@@ -3,6 +3,7 @@ import { rankDriftColumns } from '../../../shared/analyses/drift/drift-impact.ts
 import { AnalysisPending } from '../../app/AnalysisPending.tsx';
 import { useApp, useAppState } from '../../app/AppContext.ts';
 import { CohortNote } from '../../app/CohortNote.tsx';
+import { resultCohort } from '../../app/result-cohort.ts';
 import { useCachedAnalysis } from '../../app/use-cached-analysis.ts';
 import { WindowSelect } from '../../app/WindowSelect.tsx';
 import { DriftDetail } from './DriftDetail.tsx';
@@ -67,7 +68,10 @@ export function DriftView() {
     });
 
   return (
-    <div className="drift-view">
+    <div
+      className="drift-view"
+      data-result-cohort={resultCohort(request.where, result !== undefined)}
+    >
       <div className="drift-toolbar">
         <WindowSelect label="Timeline window" value={window} onChange={setWindow} />
         {counts !== null && (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Cell } from '../../../shared/analyses/errors/errors-result.ts';
 import type { ErrorsSort } from '../../../shared/analyses/errors/errors-spec.ts';
 import { useApp, useAppState } from '../../app/AppContext.ts';
+import { resultCohort } from '../../app/result-cohort.ts';
 import { narrowCohort } from '../drift/bin-cohort.ts';
 import { performanceSides } from '../performance/performance-sides.ts';
 import { ErrorDetailPanel } from './ErrorDetailPanel.tsx';
@@ -82,7 +83,10 @@ export function ErrorsView() {
   const capped = summary === null ? null : cappedNote(summary.total);
 
   return (
-    <div className="errors-view">
+    <div
+      className="errors-view"
+      data-result-cohort={resultCohort(request?.where ?? [], summary !== null)}
+    >
       <section className="errors-summary" aria-label="Errors summary">
         <p className="errors-headline">
           {summary === null

@@ -1,6 +1,7 @@
 import type { Finding } from '../../../shared/investigation/finding.ts';
 import { AnalysisPending } from '../../app/AnalysisPending.tsx';
 import { useApp, useAppState } from '../../app/AppContext.ts';
+import { resultCohort } from '../../app/result-cohort.ts';
 import { formatCount } from '../../format/numbers.ts';
 import { describePredicates } from '../../format/predicates.ts';
 import { FindingItem, pinOf } from './FindingItem.tsx';
@@ -50,7 +51,7 @@ export function FindingsView() {
   const pinnedNames = new Set(pins.map((p) => p.name));
   const onEvidence = (finding: Finding) => showEvidence(store, finding.evidence);
   return (
-    <div className="findings-view">
+    <div className="findings-view" data-result-cohort={resultCohort(where, true)}>
       {where.length > 0 && (
         <p className="cohort-note">
           Investigating within <strong>{describePredicates(where)}</strong>.

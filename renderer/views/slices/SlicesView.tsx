@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { defaultMinSupport } from '../../../shared/analyses/slices/slices-spec.ts';
 import { useApp, useAppState } from '../../app/AppContext.ts';
+import { resultCohort } from '../../app/result-cohort.ts';
 import { formatCount } from '../../format/numbers.ts';
 import { describePredicates } from '../../format/predicates.ts';
 import { AnalysisStatus } from '../performance/AnalysisStatus.tsx';
@@ -56,7 +57,10 @@ export function SlicesView() {
   const skipped = result ? skippedWords(result.skipped_columns) : null;
 
   return (
-    <div className="performance-view slices-view">
+    <div
+      className="performance-view slices-view"
+      data-result-cohort={resultCohort(where, result !== undefined)}
+    >
       <SlicesControls
         windows={windows}
         defaultMinSupport={result === undefined ? null : defaultMinSupport(result.n)}

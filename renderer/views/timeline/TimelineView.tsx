@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useApp, useAppState } from '../../app/AppContext.ts';
 import { CohortNote } from '../../app/CohortNote.tsx';
+import { resultCohort } from '../../app/result-cohort.ts';
 import { formatMetric } from '../performance/metric-format.ts';
 import { PerformanceControls } from '../performance/PerformanceControls.tsx';
 import { PerformanceStatus } from '../performance/PerformanceStatus.tsx';
@@ -73,7 +74,10 @@ export function TimelineView() {
   }
 
   return (
-    <div className="performance-view">
+    <div
+      className="performance-view"
+      data-result-cohort={resultCohort(request?.where ?? [], table !== undefined)}
+    >
       <PerformanceControls sides={sides} by={request?.by ?? []} />
       {focuses.length > 1 && (
         <div className="performance-toolbar">
