@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { jobsSettled, openFiles, screenshot, showView } from './app.ts';
+import type { QueryCacheStats } from '../shared/engine/query-cache.ts';
 import {
   millionRowParquet,
   millionRowTraining,
@@ -11,17 +12,7 @@ import {
 /** The app's store and session, as renderer/app/AppContext.ts provides them. */
 interface AppServices {
   store: { getState(): { setCohort(where: unknown[]): void } };
-  session: { queryCacheStats(): Promise<CacheStats | null> };
-}
-
-/** renderer/engine's query cache counts (shared/engine/query-cache.ts). */
-interface CacheStats {
-  hits: number;
-  misses: number;
-  uncached: number;
-  invalidations: number;
-  entries: number;
-  bytes: number;
+  session: { queryCacheStats(): Promise<QueryCacheStats | null> };
 }
 
 declare global {
@@ -283,7 +274,7 @@ test.describe(`re-slicing a ${rows.toLocaleString('en-US')}-row log`, () => {
       failures: [] as string[],
       /** Findings' investigation within the last filter, after the views (1M rows only). */
       investigation: null as Timed | null,
-      cache: null as CacheStats | null,
+      cache: null as QueryCacheStats | null,
     };
     for (const view of views) {
       try {

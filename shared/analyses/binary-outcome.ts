@@ -1,7 +1,7 @@
 // A log's binary outcome — its label, and the prediction it is judged against — as drift's impact
 // and the performance metrics read it (STATS.md "Classification metrics (binary)").
 import type { DatasetSchema } from '../schema/dataset-schema.ts';
-import { isFloatType, isIntegerType, isNumericType, isTextType } from '../schema/duck-types.ts';
+import { isIntegerType, isNumericType, isTextType } from '../schema/duck-types.ts';
 import { sql, ident, type Sql } from '../sql/sql.ts';
 
 /** STATS.md "Classification metrics": predicted label = 1 if p >= t, t = 0.5 by default. */
@@ -81,7 +81,7 @@ function isPositivePrediction(column: Sql, type: string | undefined, positive: s
   if (type !== undefined && isIntegerType(type) && INTEGER_TEXT.test(positive)) {
     return sql`(${column} = ${positive}::BIGINT)`;
   }
-  if (type !== undefined && (isFloatType(type) || isNumericType(type))) {
+  if (type !== undefined && isNumericType(type)) {
     if (DECIMAL_TEXT.test(positive)) return sql`(${column}::DOUBLE = ${positive}::DOUBLE)`;
     // A number never prints as a word, and a word is no number (null stays null).
     if (NOT_A_NUMBER.test(positive)) return sql`(CASE WHEN ${column} IS NOT NULL THEN false END)`;
